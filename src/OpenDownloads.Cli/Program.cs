@@ -1,1 +1,3 @@
-return 0;
+using OpenDownloads.Cli;
+
+return await OdlApp.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

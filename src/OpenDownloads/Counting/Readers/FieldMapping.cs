@@ -42,10 +42,12 @@ public sealed class FieldMapping
 
     private readonly Dictionary<string, OdlField> _userMappings;
     private readonly ConcurrentDictionary<string, OdlField?> _resolved = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, OdlField?>.AlternateLookup<ReadOnlySpan<char>> _resolvedBySpan;
 
     private FieldMapping(Dictionary<string, OdlField> userMappings)
     {
         _userMappings = userMappings;
+        _resolvedBySpan = _resolved.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Gets the mapping with oDL's aliases only.</summary>
@@ -90,6 +92,15 @@ public sealed class FieldMapping
         ArgumentNullException.ThrowIfNull(sourceName);
         return _resolved.GetOrAdd(sourceName, ResolveUncached);
     }
+
+    /// <summary>Returns the oDL field a source name maps to, without allocating once the name has been seen.</summary>
+    public OdlField? Resolve(ReadOnlySpan<char> sourceName)
+    {
+        return _resolvedBySpan.TryGetValue(sourceName, out var field) ? field : Resolve(sourceName.ToString());
+    }
+
+    /// <summary>Returns oDL's name for <paramref name="field"/>, such as <c>user_agent</c>.</summary>
+    public static string OdlName(OdlField field) => CanonicalNames.First(pair => pair.Value == field).Key;
 
     /// <summary>Turns <c>camelCase</c> and <c>PascalCase</c> into <c>snake_case</c> the way oDL does.</summary>
     internal static string ToSnakeCase(string name)

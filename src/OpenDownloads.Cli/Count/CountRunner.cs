@@ -1,0 +1,101 @@
+using OpenDownloads.Cli.Terminal;
+using OpenDownloads.Counting;
+using OpenDownloads.Counting.Output;
+using OpenDownloads.Counting.Preparation;
+using OpenDownloads.Counting.Readers;
+using OpenDownloads.Datacenters;
+using OpenDownloads.ReferenceData;
+
+namespace OpenDownloads.Cli.Count;
+
+/// <summary>Runs <c>odl count</c>: loads reference data, reads every log, counts, writes outputs and the summary.</summary>
+internal sealed class CountRunner
+{
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+
+    public CountRunner(TextWriter output, TextWriter error)
+    {
+        _output = output;
+        _error = error;
+    }
+
+    public async Task<int> RunAsync(CountOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Logs.FirstOrDefault(log => !File.Exists(log)) is { } missing)
+        {
+            return Fail($"the log file '{missing}' does not exist.");
+        }
+
+        FieldMapping mapping;
+        try
+        {
+            mapping = FieldMapping.Create(options.Mappings);
+        }
+        catch (FormatException error)
+        {
+            return Fail(error.Message);
+        }
+
+        DownloadCountJob job;
+        try
+        {
+            job = await CreateJobAsync(options, cancellationToken);
+        }
+        catch (ReferenceDataException error)
+        {
+            return Fail(error.Message);
+        }
+
+        var report = Count(job, options, mapping);
+        if (options.OutDirectory is not null)
+        {
+            OdlOutputWriter.Write(options.OutDirectory, report);
+        }
+
+        await _output.WriteAsync(options.Json ? CountReportJson.Render(report) + "\n" : CountReportText.Render(report));
+        return ExitCodes.Success;
+    }
+
+    private static async Task<DownloadCountJob> CreateJobAsync(CountOptions options, CancellationToken cancellationToken)
+    {
+        using var http = ReferenceDataLoader.CreateHttpClient();
+        var cache = new ReferenceDataCache(http, ReferenceDataCache.DefaultDirectory());
+        var agents = await ReferenceDataLoader.LoadAgentsAsync(cache, options.Agents, cancellationToken);
+        var datacenters = await ReferenceDataLoader.LoadDatacentersAsync(cache, options.Datacenters, cancellationToken);
+        var hasher = options.Salt is { Length: > 0 } salt ? new IpHasher(salt) : IpHasher.WithRandomSalt();
+        var preparer = new EventPreparer(hasher, new DatacenterDenyList(datacenters));
+        return new DownloadCountJob(preparer, new DownloadCounter(agents, options.OffsetSeconds));
+    }
+
+    private CountReport Count(DownloadCountJob job, CountOptions options, FieldMapping mapping)
+    {
+        var totalBytes = options.Logs.Sum(log => new FileInfo(log).Length);
+        var progress = new ProgressBar(_error, totalBytes, enabled: !Console.IsErrorRedirected && _error == Console.Error);
+        using var rejections = new RejectionLog(_error, options.OutDirectory);
+        foreach (var log in options.Logs)
+        {
+            using var stream = new ProgressStream(File.OpenRead(log), progress);
+            try
+            {
+                job.Add(LogInput.Read(stream, log, options.Format, mapping), rejections.Add);
+            }
+            catch (InvalidDataException error)
+            {
+                // The file as a whole cannot be read (not the format it claims): keep it as one rejection and go on.
+                var location = new RecordLocation(log, 0, 0);
+                job.Add([RawRecord.Unreadable(location, error.Message)], rejections.Add);
+            }
+        }
+
+        progress.Clear();
+        rejections.Finish();
+        return job.Finish();
+    }
+
+    private int Fail(string message)
+    {
+        _error.WriteLine($"odl: {message}");
+        return ExitCodes.BadInput;
+    }
+}

@@ -1,0 +1,56 @@
+using OpenDownloads.Counting.Preparation;
+using OpenDownloads.Counting.Readers;
+
+namespace OpenDownloads.Counting;
+
+/// <summary>
+/// Runs records through oDL's stages: prepare (drop datacenter IPs, hash, clean), then count. Records from any
+/// number of inputs may be added in any order; a record that cannot be counted is passed to the caller with its
+/// reason and the job goes on.
+/// </summary>
+public sealed class DownloadCountJob
+{
+    private readonly EventPreparer _preparer;
+    private readonly DownloadCounter _counter;
+    private long _events;
+    private long _deniedIp;
+    private long _rejected;
+
+    /// <summary>Initializes a job.</summary>
+    public DownloadCountJob(EventPreparer preparer, DownloadCounter counter)
+    {
+        ArgumentNullException.ThrowIfNull(preparer);
+        ArgumentNullException.ThrowIfNull(counter);
+        _preparer = preparer;
+        _counter = counter;
+    }
+
+    /// <summary>Adds records; <paramref name="onRejected"/> receives each one that cannot be counted.</summary>
+    public void Add(IEnumerable<RawRecord> records, Action<RejectedRecord> onRejected)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(onRejected);
+        foreach (var record in records)
+        {
+            _events++;
+            var prepared = _preparer.Prepare(record);
+            switch (prepared.Outcome)
+            {
+                case PrepareOutcome.Accepted:
+                    _counter.Add(prepared.Event);
+                    break;
+                case PrepareOutcome.DeniedIp:
+                    _deniedIp++;
+                    break;
+                default:
+                    _rejected++;
+                    onRejected(new RejectedRecord(record.Location, prepared.Reason!));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Returns the report of everything added so far.</summary>
+    public CountReport Finish() =>
+        new(_events, _deniedIp, _counter.BotEvents, _rejected, _counter.GetDownloads());
+}

@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace OpenDownloads.Counting.Preparation;
+
+/// <summary>
+/// Hashes raw IP addresses at the edge of the system, as oDL does: the hex MD5 of <c>ip|salt</c>. Nothing after this
+/// point sees a raw IP. The same salt gives the same hash, so counts over several runs need one salt.
+/// </summary>
+public sealed class IpHasher
+{
+    private readonly string _salt;
+
+    /// <summary>Initializes a hasher with <paramref name="salt"/>.</summary>
+    public IpHasher(string salt)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(salt);
+        _salt = salt;
+    }
+
+    /// <summary>Creates a hasher with a random salt, as oDL does when none is given.</summary>
+    public static IpHasher WithRandomSalt() => new(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+
+    /// <summary>Returns the lower-case hex MD5 of <c>ip|salt</c>, for the IP exactly as the log wrote it.</summary>
+    public string Hash(string rawIp)
+    {
+        ArgumentNullException.ThrowIfNull(rawIp);
+        return Md5Hex(rawIp + "|" + _salt);
+    }
+
+    /// <summary>Returns the lower-case hex MD5 of a string's UTF-8 bytes, as oDL computes its ids.</summary>
+    internal static string Md5Hex(string text)
+    {
+        // oDL defines its encoded IPs and ids as MD5; matching its output needs the same hash. MD5 is not used to
+        // protect anything here: the salt is what keeps the IP unreadable.
+#pragma warning disable CA5351 // Do Not Use Broken Cryptographic Algorithms
+        var byteCount = Encoding.UTF8.GetByteCount(text);
+        Span<byte> hash = stackalloc byte[16];
+        if (byteCount <= 512)
+        {
+            Span<byte> utf8 = stackalloc byte[byteCount];
+            Encoding.UTF8.GetBytes(text, utf8);
+            MD5.HashData(utf8, hash);
+        }
+        else
+        {
+            MD5.HashData(Encoding.UTF8.GetBytes(text), hash);
+        }
+#pragma warning restore CA5351
+
+        return Convert.ToHexStringLower(hash);
+    }
+}

@@ -1,0 +1,29 @@
+namespace OpenDownloads.Counting.Readers;
+
+/// <summary>Reads JSON lines: one event object per line. A broken line is rejected and reading goes on.</summary>
+public sealed class JsonLinesReader : ILogReader
+{
+    /// <summary>The longest line accepted, in bytes; a longer one is rejected without being held in memory.</summary>
+    public const int MaxLineBytes = 1024 * 1024;
+
+    /// <inheritdoc/>
+    public IEnumerable<RawRecord> Read(Stream stream, string sourceName, FieldMapping mapping)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(mapping);
+        var lines = new LineSplitter(stream, MaxLineBytes);
+        long record = 0;
+        while (lines.TryReadLine(out var line, out var tooLong))
+        {
+            if (!tooLong && line.Span.Trim(" \t"u8).IsEmpty)
+            {
+                continue;
+            }
+
+            var location = new RecordLocation(sourceName, lines.LineNumber, ++record);
+            yield return tooLong
+                ? RawRecord.Unreadable(location, $"The line is longer than {MaxLineBytes} bytes; an event must be shorter.")
+                : JsonRecordParser.Parse(line.Span, location, mapping);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+
+namespace OpenDownloads.Counting.Readers;
+
+/// <summary>Picks a log's format from its name, or from its first bytes when the name does not tell.</summary>
+public static class LogFormatDetector
+{
+    /// <summary>Returns the format a file name implies (after any <c>.gz</c>), or null when it implies none.</summary>
+    public static LogFormat? FromName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var lower = name.ToLowerInvariant();
+        if (lower.EndsWith(".gz", StringComparison.Ordinal))
+        {
+            lower = lower[..^3];
+        }
+
+        return Path.GetExtension(lower) switch
+        {
+            ".avro" => LogFormat.Avro,
+            ".jsonl" or ".ndjson" => LogFormat.JsonLines,
+            ".csv" => LogFormat.Csv,
+            ".tsv" => LogFormat.Tsv,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Returns the format the first bytes show: Avro's magic, JSON lines when the first line is a whole JSON
+    /// object, a JSON document when it starts with <c>[</c> or <c>{</c> otherwise, else delimited text.
+    /// </summary>
+    public static LogFormat FromContent(ReadOnlySpan<byte> prefix)
+    {
+        if (prefix.StartsWith("Obj\u0001"u8))
+        {
+            return LogFormat.Avro;
+        }
+
+        if (prefix.StartsWith("\uFEFF"u8))
+        {
+            prefix = prefix[3..];
+        }
+
+        var text = prefix.TrimStart(" \t\r\n"u8);
+        if (text.IsEmpty)
+        {
+            return LogFormat.JsonLines;
+        }
+
+        if (text[0] == (byte)'[')
+        {
+            return LogFormat.Json;
+        }
+
+        if (text[0] == (byte)'{')
+        {
+            var newline = text.IndexOf((byte)'\n');
+            return newline > 0 && IsWholeJsonValue(text[..newline]) ? LogFormat.JsonLines : LogFormat.Json;
+        }
+
+        var firstLine = text.IndexOf((byte)'\n') is var end and >= 0 ? text[..end] : text;
+        return firstLine.Contains((byte)'\t') && !firstLine.Contains((byte)',') ? LogFormat.Tsv : LogFormat.Csv;
+    }
+
+    private static bool IsWholeJsonValue(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line, isFinalBlock: true, state: default);
+        try
+        {
+            return reader.Read() && reader.TrySkip() && !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

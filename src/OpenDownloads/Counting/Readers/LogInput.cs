@@ -1,0 +1,48 @@
+using System.IO.Compression;
+using OpenDownloads.Counting.Readers.Avro;
+
+namespace OpenDownloads.Counting.Readers;
+
+/// <summary>Opens a log file for reading: gzip is undone whatever the name, and the format is named or detected.</summary>
+public static class LogInput
+{
+    private const int SniffBytes = 64 * 1024;
+
+    /// <summary>Opens <paramref name="stream"/> and returns its records.</summary>
+    /// <param name="stream">The raw input; it is disposed when the records have been read.</param>
+    /// <param name="sourceName">The input's name, for locations and for detecting the format.</param>
+    /// <param name="format">The format to use, or null to detect it.</param>
+    /// <param name="mapping">How the source's field names map onto oDL's.</param>
+    public static IEnumerable<RawRecord> Read(Stream stream, string sourceName, LogFormat? format, FieldMapping mapping)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        ArgumentNullException.ThrowIfNull(mapping);
+        using var input = Decompress(stream);
+        var prefix = ReplayStream.ReadPrefix(input, SniffBytes);
+        var chosen = format ?? LogFormatDetector.FromName(sourceName) ?? LogFormatDetector.FromContent(prefix);
+        using var replay = new ReplayStream(input, prefix);
+        foreach (var record in CreateReader(chosen).Read(replay, sourceName, mapping))
+        {
+            yield return record;
+        }
+    }
+
+    /// <summary>Returns a reader for <paramref name="format"/>.</summary>
+    public static ILogReader CreateReader(LogFormat format) => format switch
+    {
+        LogFormat.Avro => new OdlAvroReader(),
+        LogFormat.JsonLines => new JsonLinesReader(),
+        LogFormat.Json => new JsonDocumentReader(),
+        LogFormat.Csv => new CsvLogReader(','),
+        LogFormat.Tsv => new CsvLogReader('\t'),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "The log format is not one odl reads."),
+    };
+
+    private static Stream Decompress(Stream stream)
+    {
+        var magic = ReplayStream.ReadPrefix(stream, 2);
+        var replay = new ReplayStream(stream, magic);
+        return magic is [0x1f, 0x8b] ? new GZipStream(replay, CompressionMode.Decompress) : replay;
+    }
+}

@@ -1,0 +1,88 @@
+using OpenDownloads.Agents;
+using OpenDownloads.Datacenters;
+
+namespace OpenDownloads.ReferenceData;
+
+/// <summary>Loads the counter's reference data from the paths or URLs a user gave, or from the published files.</summary>
+public static class ReferenceDataLoader
+{
+    /// <summary>Loads the user-agent classifier from one or more OPAWG v1 lists, earlier lists first.</summary>
+    /// <exception cref="ReferenceDataException">A list cannot be found, downloaded or read.</exception>
+    public static async Task<AgentClassifier> LoadAgentsAsync(
+        ReferenceDataCache cache,
+        IReadOnlyList<string> sources,
+        CancellationToken cancellationToken)
+    {
+        var paths = await ResolveAllAsync(cache, ReferenceFile.Agents, sources, cancellationToken);
+        return Open(ReferenceFile.Agents, paths, AgentClassifier.Load);
+    }
+
+    /// <summary>Loads datacenter ranges from one or more lists in ipcat's CSV format.</summary>
+    /// <exception cref="ReferenceDataException">A list cannot be found, downloaded or read.</exception>
+    public static async Task<DatacenterRangeSet> LoadDatacentersAsync(
+        ReferenceDataCache cache,
+        IReadOnlyList<string> sources,
+        CancellationToken cancellationToken)
+    {
+        var paths = await ResolveAllAsync(cache, ReferenceFile.Datacenters, sources, cancellationToken);
+        return Open(ReferenceFile.Datacenters, paths, DatacenterRangeSet.Load);
+    }
+
+    /// <summary>Creates the HTTP client reference downloads use: a timeout and a user agent naming this project.</summary>
+    public static HttpClient CreateHttpClient()
+    {
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("OpenDownloads-for-Azure/0.1 (odl; reference data)");
+        return http;
+    }
+
+    private static async Task<List<string>> ResolveAllAsync(
+        ReferenceDataCache cache,
+        ReferenceFile file,
+        IReadOnlyList<string> sources,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(sources);
+        var paths = new List<string>();
+        if (sources.Count == 0)
+        {
+            paths.Add(await cache.ResolveAsync(file, null, cancellationToken));
+        }
+
+        foreach (var source in sources)
+        {
+            paths.Add(await cache.ResolveAsync(file, source, cancellationToken));
+        }
+
+        return paths;
+    }
+
+    private static T Open<T>(
+        ReferenceFile file,
+        List<string> paths,
+        Func<IEnumerable<(Stream Content, string SourceName)>, T> load)
+    {
+        var streams = new List<(Stream Content, string SourceName)>();
+        try
+        {
+            foreach (var path in paths)
+            {
+                streams.Add((File.OpenRead(path), path));
+            }
+
+            return load(streams);
+        }
+        catch (Exception error) when (error is FormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new ReferenceDataException($"The {file.Description} cannot be read: {error.Message}", error);
+        }
+        finally
+        {
+            foreach (var (content, _) in streams)
+            {
+                content.Dispose();
+            }
+        }
+    }
+}
