@@ -37,17 +37,17 @@ internal sealed class CountRunner
             return Fail(error.Message);
         }
 
-        DownloadCountJob job;
+        CountReport report;
         try
         {
-            job = await CreateJobAsync(options, cancellationToken);
+            var job = await CreateJobAsync(options, cancellationToken);
+            report = Count(job, options, mapping);
         }
         catch (ReferenceDataException error)
         {
             return Fail(error.Message);
         }
 
-        var report = Count(job, options, mapping);
         if (options.OutDirectory is not null)
         {
             OdlOutputWriter.Write(options.OutDirectory, report);
@@ -62,10 +62,18 @@ internal sealed class CountRunner
         using var http = ReferenceDataLoader.CreateHttpClient();
         var cache = new ReferenceDataCache(http, ReferenceDataCache.DefaultDirectory());
         var agents = await ReferenceDataLoader.LoadAgentsAsync(cache, options.Agents, cancellationToken);
-        var datacenters = await ReferenceDataLoader.LoadDatacentersAsync(cache, options.Datacenters, cancellationToken);
+        var datacenters = new DatacenterDenyList(() => LoadDatacenters(options.Datacenters));
         var hasher = options.Salt is { Length: > 0 } salt ? new IpHasher(salt) : IpHasher.WithRandomSalt();
-        var preparer = new EventPreparer(hasher, new DatacenterDenyList(datacenters));
+        var preparer = new EventPreparer(hasher, datacenters);
         return new DownloadCountJob(preparer, new DownloadCounter(agents, options.OffsetSeconds));
+    }
+
+    // Runs when the first raw IP is seen, on the counting thread, which has nothing else to do until it returns.
+    private static DatacenterRangeSet LoadDatacenters(IReadOnlyList<string> sources)
+    {
+        using var http = ReferenceDataLoader.CreateHttpClient();
+        var cache = new ReferenceDataCache(http, ReferenceDataCache.DefaultDirectory());
+        return ReferenceDataLoader.LoadDatacentersAsync(cache, sources, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     private CountReport Count(DownloadCountJob job, CountOptions options, FieldMapping mapping)
