@@ -160,8 +160,10 @@ public sealed class OdlAvroReaderCorruptFileTests
 
         var record = Assert.Single(Read(sut, file));
 
-        Assert.Contains("field 'byte_range_start': expected a union branch from 0 to 1 but found 2", record.ReadError,
-            StringComparison.Ordinal);
+        Assert.Equal(
+            $"The Avro file '{Source}' is corrupt at block 1, record 1, field 'byte_range_start': "
+            + "expected a union branch from 0 to 1 but found 2.",
+            record.ReadError);
     }
 
     [Fact]
@@ -188,8 +190,10 @@ public sealed class OdlAvroReaderCorruptFileTests
 
         var record = Assert.Single(Read(sut, file));
 
-        Assert.StartsWith($"The Avro file '{Source}' is corrupt at block 1: its deflate data cannot be inflated",
-            record.ReadError, StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"The Avro file '{Source}' is corrupt at block 1: its deflate data cannot be inflated",
+            record.ReadError,
+            StringComparison.Ordinal);
     }
 
     private static List<RawRecord> Read(OdlAvroReader sut, byte[] file) =>
