@@ -23,11 +23,11 @@ public sealed class OdlAvroReaderCorruptFileTests
 
     public static TheoryData<string, string> UnsupportedTypes => new()
     {
-        { """{"type": "array", "items": "string"}""", "array" },
-        { """{"type": "map", "values": "long"}""", "map" },
-        { """{"type": "record", "name": "inner", "fields": []}""", "record" },
-        { """{"type": "enum", "name": "method", "symbols": ["GET"]}""", "enum" },
-        { """{"type": "fixed", "name": "hash", "size": 16}""", "fixed" },
+        { """{"type": "array", "items": "string"}""", "array" }, // a list of values has no single text
+        { """{"type": "map", "values": "long"}""", "map" }, // nor has a map
+        { """{"type": "record", "name": "inner", "fields": []}""", "record" }, // nested records are not flattened
+        { """{"type": "enum", "name": "method", "symbols": ["GET"]}""", "enum" }, // oDL never writes enums
+        { """{"type": "fixed", "name": "hash", "size": 16}""", "fixed" }, // nor fixed-size bytes
         { "\"odl.Address\"", "odl.Address" }, // a reference to a named type
         { """["null", {"type": "array", "items": "int"}]""", "a union with the branch" }, // a complex union branch
     };

@@ -36,8 +36,8 @@ public sealed class OdlAvroReaderTests
         { "\"double\"", -0.5, "0" }, // Python's int(-0.5) is 0, never "-0"
         { "\"double\"", 1e20, "100000000000000000000" }, // int() keeps every digit of a large value
         { "\"double\"", double.NaN, "NaN" }, // left for cleaning to reject
-        { "\"boolean\"", true, "true" },
-        { "[\"boolean\", \"null\"]", false, "false" },
+        { "\"boolean\"", true, "true" }, // lower case, as JSON and oDL's pandas frames print it
+        { "[\"boolean\", \"null\"]", false, "false" }, // a boolean in a union
         { "\"string\"", "", "" }, // present but empty is not absent
         { "\"bytes\"", "bytes=0-1", "bytes=0-1" }, // bytes are read as UTF-8 text
     };
