@@ -45,7 +45,8 @@ internal sealed class AvroBlockReader : IDisposable
         }
 
         var number = Current.Number + 1;
-        var expecting = "the block's record count";
+        var expecting = BlockPart.RecordCount;
+        var size = 0;
         try
         {
             if (!_input.TryReadLong(out var count))
@@ -54,11 +55,11 @@ internal sealed class AvroBlockReader : IDisposable
                 return false;
             }
 
-            expecting = "the block's byte count";
-            var size = CheckBounds(count, _input.ReadLong());
-            expecting = $"{size} bytes of block data";
+            expecting = BlockPart.ByteCount;
+            size = CheckBounds(count, _input.ReadLong());
+            expecting = BlockPart.Data;
             ReadData(size);
-            expecting = "the block's sync marker";
+            expecting = BlockPart.SyncMarker;
             CheckSync();
             var length = _header.Codec == AvroCodec.Deflate ? Inflate(size) : size;
             Current.Load(number, count, _data, length);
@@ -67,7 +68,7 @@ internal sealed class AvroBlockReader : IDisposable
         }
         catch (EndOfStreamException)
         {
-            failure = $"The Avro file '{_source}' ends inside block {number}: expected {expecting}.";
+            failure = $"The Avro file '{_source}' ends inside block {number}: expected {Describe(expecting, size)}.";
         }
         catch (InvalidDataException e)
         {
@@ -82,6 +83,14 @@ internal sealed class AvroBlockReader : IDisposable
         Return(ref _data);
         Return(ref _compressed);
     }
+
+    private static string Describe(BlockPart part, int size) => part switch
+    {
+        BlockPart.RecordCount => "the block's record count",
+        BlockPart.ByteCount => "the block's byte count",
+        BlockPart.Data => $"{size} bytes of block data",
+        _ => "the block's sync marker",
+    };
 
     private static void Return(ref byte[] buffer)
     {
@@ -188,5 +197,14 @@ internal sealed class AvroBlockReader : IDisposable
         {
             throw new InvalidDataException($"its deflate data cannot be inflated ({e.Message.TrimEnd('.')})", e);
         }
+    }
+
+    // The parts of a block in the order they are read, to say which one the input ended in.
+    private enum BlockPart
+    {
+        RecordCount,
+        ByteCount,
+        Data,
+        SyncMarker,
     }
 }

@@ -30,7 +30,7 @@ internal sealed class AvroTestFileWriter
 
     public string Codec { get; init; } = "null";
 
-    /// <summary>Builds a record schema from field names and their types as JSON, such as <c>["int","null"]</c>.</summary>
+    /// <summary>Builds a record schema from field names and types in JSON, such as <c>["int","null"]</c>.</summary>
     public static string Schema(string recordName, params (string Name, string Type)[] fields) =>
         $$"""{"type": "record", "name": "{{recordName}}", "fields": [{{string.Join(", ", fields.Select(Field))}}]}""";
 

@@ -7,15 +7,15 @@ public sealed class AvroVarintTests
 {
     public static TheoryData<byte[], long, int> Encodings => new()
     {
-        { [0x00], 0, 1 },
+        { [0x00], 0, 1 }, // zero is a single zero byte
         { [0x01], -1, 1 }, // zig-zag puts negatives on odd numbers
-        { [0x02], 1, 1 },
+        { [0x02], 1, 1 }, // and positives on even ones
         { [0x7F], -64, 1 }, // the largest single byte
         { [0x80, 0x01], 64, 2 }, // the first two-byte value
         { [0xC8, 0x07], 484, 2 }, // the demo file's schema length
         { [0x02, 0xFF], 1, 1 }, // bytes after the varint are not read
-        { [0xFE, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01], long.MaxValue, 10 },
-        { [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01], long.MinValue, 10 },
+        { [0xFE, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01], long.MaxValue, 10 }, // the longest positive
+        { [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01], long.MinValue, 10 }, // the longest negative
     };
 
     [Theory]

@@ -23,11 +23,11 @@ public sealed class OdlAvroReaderCorruptFileTests
 
     public static TheoryData<string, string> UnsupportedTypes => new()
     {
-        { """{"type": "array", "items": "string"}""", "array" },
-        { """{"type": "map", "values": "long"}""", "map" },
-        { """{"type": "record", "name": "inner", "fields": []}""", "record" },
-        { """{"type": "enum", "name": "method", "symbols": ["GET"]}""", "enum" },
-        { """{"type": "fixed", "name": "hash", "size": 16}""", "fixed" },
+        { """{"type": "array", "items": "string"}""", "array" }, // a list of values has no single text
+        { """{"type": "map", "values": "long"}""", "map" }, // nor has a map
+        { """{"type": "record", "name": "inner", "fields": []}""", "record" }, // nested records are not flattened
+        { """{"type": "enum", "name": "method", "symbols": ["GET"]}""", "enum" }, // oDL never writes enums
+        { """{"type": "fixed", "name": "hash", "size": 16}""", "fixed" }, // nor fixed-size bytes
         { "\"odl.Address\"", "odl.Address" }, // a reference to a named type
         { """["null", {"type": "array", "items": "int"}]""", "a union with the branch" }, // a complex union branch
     };
@@ -160,8 +160,10 @@ public sealed class OdlAvroReaderCorruptFileTests
 
         var record = Assert.Single(Read(sut, file));
 
-        Assert.Contains("field 'byte_range_start': expected a union branch from 0 to 1 but found 2", record.ReadError,
-            StringComparison.Ordinal);
+        Assert.Equal(
+            $"The Avro file '{Source}' is corrupt at block 1, record 1, field 'byte_range_start': "
+            + "expected a union branch from 0 to 1 but found 2.",
+            record.ReadError);
     }
 
     [Fact]
@@ -188,8 +190,10 @@ public sealed class OdlAvroReaderCorruptFileTests
 
         var record = Assert.Single(Read(sut, file));
 
-        Assert.StartsWith($"The Avro file '{Source}' is corrupt at block 1: its deflate data cannot be inflated",
-            record.ReadError, StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"The Avro file '{Source}' is corrupt at block 1: its deflate data cannot be inflated",
+            record.ReadError,
+            StringComparison.Ordinal);
     }
 
     private static List<RawRecord> Read(OdlAvroReader sut, byte[] file) =>

@@ -36,8 +36,8 @@ public sealed class OdlAvroReaderTests
         { "\"double\"", -0.5, "0" }, // Python's int(-0.5) is 0, never "-0"
         { "\"double\"", 1e20, "100000000000000000000" }, // int() keeps every digit of a large value
         { "\"double\"", double.NaN, "NaN" }, // left for cleaning to reject
-        { "\"boolean\"", true, "true" },
-        { "[\"boolean\", \"null\"]", false, "false" },
+        { "\"boolean\"", true, "true" }, // lower case, as JSON and oDL's pandas frames print it
+        { "[\"boolean\", \"null\"]", false, "false" }, // a boolean in a union
         { "\"string\"", "", "" }, // present but empty is not absent
         { "\"bytes\"", "bytes=0-1", "bytes=0-1" }, // bytes are read as UTF-8 text
     };
@@ -66,8 +66,9 @@ public sealed class OdlAvroReaderTests
 
         var records = Read(sut, file);
 
-        Assert.Equal([1L, 2, 3, 4, 5], records.Select(record => record.Location.Record));
-        Assert.All(records, record => Assert.Equal(new RecordLocation(Source, 0, record.Location.Record), record.Location));
+        Assert.Equal(
+            Enumerable.Range(1, 5).Select(i => new RecordLocation(Source, 0, i)),
+            records.Select(record => record.Location));
         Assert.Equal(["aa", "bb", "cc", "dd", "ee"], records.Select(record => record[OdlField.EncodedIp]));
     }
 
@@ -144,7 +145,8 @@ public sealed class OdlAvroReaderTests
             ("g", "\"bytes\""),
             ("h", """["null", "string"]"""),
             ("referer", "\"string\""));
-        var file = new AvroTestFileWriter(schema).Write([true, -1, 1L << 40, 1.5f, 2.5, "x", "y", "z", "https://a.example/"]);
+        object?[] values = [true, -1, 1L << 40, 1.5f, 2.5, "x", "y", "z", "https://a.example/"];
+        var file = new AvroTestFileWriter(schema).Write(values);
 
         var record = Assert.Single(Read(sut, file));
 
