@@ -1,0 +1,7 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+// Wiring only: functions, options and their dependencies are registered here as they arrive, never logic.
+var builder = FunctionsApplication.CreateBuilder(args);
+
+builder.Build().Run();

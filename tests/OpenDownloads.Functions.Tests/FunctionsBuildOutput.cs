@@ -1,0 +1,27 @@
+using System.Reflection;
+
+namespace OpenDownloads.Functions.Tests;
+
+/// <summary>
+/// Where the Functions app's build wrote its files, as the test project's build recorded it in this assembly.
+/// </summary>
+internal static class FunctionsBuildOutput
+{
+    public static string WorkerAssemblyPath { get; } = ReadMetadata("FunctionsTargetPath");
+
+    public static string Folder { get; } = Path.GetDirectoryName(WorkerAssemblyPath)!;
+
+    public static string RepositoryRoot { get; } = ReadMetadata("RepositoryRoot");
+
+    private static string ReadMetadata(string key)
+    {
+        var value = typeof(FunctionsBuildOutput).Assembly
+            .GetCustomAttributes<AssemblyMetadataAttribute>()
+            .SingleOrDefault(attribute => attribute.Key == key)?.Value;
+
+        return string.IsNullOrEmpty(value)
+            ? throw new InvalidOperationException(
+                $"The test assembly has no '{key}' metadata; expected its project file to record it at build time.")
+            : value;
+    }
+}
