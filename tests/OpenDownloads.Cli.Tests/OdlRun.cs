@@ -1,5 +1,3 @@
-using OpenDownloads.Cli;
-
 namespace OpenDownloads.Cli.Tests;
 
 /// <summary>Runs odl in-process as a user would from a shell, capturing what it prints.</summary>

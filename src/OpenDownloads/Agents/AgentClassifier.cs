@@ -37,6 +37,18 @@ public sealed class AgentClassifier
     public static AgentClassifier Load(Stream json, string sourceName) =>
         new(AgentListReader.Read(json, sourceName), DefaultCacheCapacity);
 
+    /// <summary>
+    /// Reads several OPAWG v1 lists as one: the entries of the first list come first, so where lists disagree the
+    /// first list wins, as first-match classification implies.
+    /// </summary>
+    /// <exception cref="FormatException">A list is not a JSON array of valid entries.</exception>
+    public static AgentClassifier Load(IEnumerable<(Stream Json, string SourceName)> lists)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        var entries = lists.SelectMany(list => AgentListReader.Read(list.Json, list.SourceName)).ToList();
+        return new AgentClassifier(entries, DefaultCacheCapacity);
+    }
+
     /// <summary>Returns what the list says about the player sending a user agent.</summary>
     /// <param name="userAgent">The User-Agent header; <see langword="null"/> is treated as empty, as oDL does.</param>
     public PlayerInfo Classify(string? userAgent)

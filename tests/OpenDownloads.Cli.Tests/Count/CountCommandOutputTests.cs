@@ -22,7 +22,8 @@ public sealed class CountCommandOutputTests : IDisposable
         Assert.Equal("270\n", File.ReadAllText(Path.Combine(outDir, "count.txt")));
         var downloads = File.ReadAllLines(Path.Combine(outDir, "downloads.csv"));
         Assert.Equal(270, downloads.Length);
-        Assert.Equal(9, downloads[0].Split(',').Length);
+        Assert.All(downloads, row => Assert.Equal(9, CsvFields(row).Length));
+        Assert.Contains("\"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)", downloads[0], StringComparison.Ordinal);
         Assert.Equal("Google Chrome,142", File.ReadLines(Path.Combine(outDir, "apps.csv")).First());
         Assert.StartsWith("2022-09-20T00:00:00+00:00,", File.ReadLines(Path.Combine(outDir, "hourly.csv")).First(), StringComparison.Ordinal);
         var hourFiles = Directory.GetFiles(outDir, "downloads-*.csv");
@@ -99,4 +100,12 @@ public sealed class CountCommandOutputTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
+
+    private static string[] CsvFields(string row)
+    {
+        using var parser = new Microsoft.VisualBasic.FileIO.TextFieldParser(new StringReader(row));
+        parser.SetDelimiters(",");
+        parser.HasFieldsEnclosedInQuotes = true;
+        return parser.ReadFields()!;
+    }
 }

@@ -7,7 +7,7 @@ namespace OpenDownloads.Tests.Agents;
 /// <summary>Checks the classifier against the real OPAWG v1 list oDL ships, read from the shared folder.</summary>
 public sealed class AgentClassifierOpawgV1Tests
 {
-    private static readonly string ListPath = SharedData.Path("data", "opawg-v1", "user-agents.json");
+    private static readonly string ListPath = SharedData.Path("opawg-v1", "user-agents.json");
 
     public static TheoryData<string, string, bool> KnownAgents => new()
     {

@@ -7,7 +7,7 @@ namespace OpenDownloads.Tests.Datacenters;
 /// <summary>Checks the range set against ipcat's real datacenters.csv, read from the shared folder.</summary>
 public sealed class DatacenterRangeSetIpcatTests
 {
-    private static readonly string ListPath = SharedData.Path("data", "ipcat", "datacenters.csv");
+    private static readonly string ListPath = SharedData.Path("ipcat", "datacenters.csv");
 
     [Fact]
     public void Load_IpcatList_KeepsEveryRowBecauseNoneOverlapOrTouch()

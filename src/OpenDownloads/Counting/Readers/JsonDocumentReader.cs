@@ -22,6 +22,7 @@ public sealed class JsonDocumentReader : ILogReader
         {
             RawRecord? record;
             string? error = null;
+            long errorLine = 0;
             try
             {
                 record = walker.Next();
@@ -30,11 +31,14 @@ public sealed class JsonDocumentReader : ILogReader
             {
                 record = null;
                 error = exception.Message;
+
+                // The reader counts lines from where the cursor stood, which is where the broken value began.
+                errorLine = walker.Line + (exception.LineNumber ?? 0);
             }
 
             if (error is not null)
             {
-                var location = new RecordLocation(sourceName, walker.Line, walker.RecordCount + 1);
+                var location = new RecordLocation(sourceName, errorLine, walker.RecordCount + 1);
                 yield return RawRecord.Unreadable(location, $"The JSON is broken, so reading stopped here: {error}");
                 yield break;
             }
