@@ -8,7 +8,8 @@ using OpenDownloads.ReferenceData;
 
 namespace OpenDownloads.Cli.Count;
 
-/// <summary>Runs <c>odl count</c>: loads reference data, reads every log, counts, writes outputs and the summary.</summary>
+/// <summary>Runs <c>odl count</c>: loads reference data, reads every log, counts, writes outputs and the
+/// summary.</summary>
 internal sealed class CountRunner
 {
     private readonly TextWriter _output;

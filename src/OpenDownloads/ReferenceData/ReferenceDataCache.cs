@@ -12,7 +12,8 @@ public sealed class ReferenceDataCache
 {
     private readonly HttpClient _http;
 
-    /// <summary>Initializes a cache in <paramref name="directory"/> that downloads with <paramref name="http"/>.</summary>
+    /// <summary>Initializes a cache in <paramref name="directory"/> that downloads with <paramref
+    /// name="http"/>.</summary>
     public ReferenceDataCache(HttpClient http, string directory)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -37,7 +38,8 @@ public sealed class ReferenceDataCache
 
         var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
             ? xdg
-            : Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+            : Environment.GetFolderPath(
+                Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
         return Path.Combine(root, "opendownloads");
     }
 
@@ -78,7 +80,8 @@ public sealed class ReferenceDataCache
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (File.Exists(target) && File.Exists(etagPath))
         {
-            request.Headers.TryAddWithoutValidation("If-None-Match", await File.ReadAllTextAsync(etagPath, cancellationToken));
+            var etag = await File.ReadAllTextAsync(etagPath, cancellationToken);
+            request.Headers.TryAddWithoutValidation("If-None-Match", etag);
         }
 
         try

@@ -3,7 +3,8 @@ using OpenDownloads.Datacenters;
 
 namespace OpenDownloads.ReferenceData;
 
-/// <summary>Loads the counter's reference data from the paths or URLs a user gave, or from the published files.</summary>
+/// <summary>Loads the counter's reference data from the paths or URLs a user gave, or from the published
+/// files.</summary>
 public static class ReferenceDataLoader
 {
     /// <summary>Loads the user-agent classifier from one or more OPAWG v1 lists, earlier lists first.</summary>
@@ -28,7 +29,8 @@ public static class ReferenceDataLoader
         return Open(ReferenceFile.Datacenters, paths, DatacenterRangeSet.Load);
     }
 
-    /// <summary>Creates the HTTP client reference downloads use: a timeout and a user agent naming this project.</summary>
+    /// <summary>Creates the HTTP client reference downloads use: a timeout and a user agent naming this
+    /// project.</summary>
     public static HttpClient CreateHttpClient()
     {
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };

@@ -23,9 +23,11 @@ public sealed class CountCommandOutputTests : IDisposable
         var downloads = File.ReadAllLines(Path.Combine(outDir, "downloads.csv"));
         Assert.Equal(270, downloads.Length);
         Assert.All(downloads, row => Assert.Equal(9, CsvFields(row).Length));
-        Assert.Contains("\"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)", downloads[0], StringComparison.Ordinal);
+        const string QuotedChrome = "\"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)";
+        Assert.Contains(QuotedChrome, downloads[0], StringComparison.Ordinal);
         Assert.Equal("Google Chrome,142", File.ReadLines(Path.Combine(outDir, "apps.csv")).First());
-        Assert.StartsWith("2022-09-20T00:00:00+00:00,", File.ReadLines(Path.Combine(outDir, "hourly.csv")).First(), StringComparison.Ordinal);
+        var firstHour = File.ReadLines(Path.Combine(outDir, "hourly.csv")).First();
+        Assert.StartsWith("2022-09-20T00:00:00+00:00,", firstHour, StringComparison.Ordinal);
         var hourFiles = Directory.GetFiles(outDir, "downloads-*.csv");
         Assert.Equal(270, hourFiles.Sum(f => File.ReadAllLines(f).Length));
         Assert.Equal(File.ReadLines(Path.Combine(outDir, "hourly.csv")).Count(), hourFiles.Length);
@@ -75,7 +77,8 @@ public sealed class CountCommandOutputTests : IDisposable
             "count", log, "--agents", Agents, "--datacenters", Datacenters, "--out", outDir);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains($"odl: rejected {log}:{SampleLog.BrokenJsonLine}: The record is not valid JSON", run.Error, StringComparison.Ordinal);
+        var expected = $"odl: rejected {log}:{SampleLog.BrokenJsonLine}: The record is not valid JSON";
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
         var rejected = File.ReadAllLines(Path.Combine(outDir, "rejected.jsonl"));
         Assert.Equal(SampleLog.Rejected, rejected.Length);
         using var first = JsonDocument.Parse(rejected[0]);
@@ -93,8 +96,10 @@ public sealed class CountCommandOutputTests : IDisposable
         var secondHalf = _temp.File("b.json.gz", "");
         SampleLog.WriteGzip(secondHalf, string.Join('\n', lines[(lines.Length / 2)..]));
 
-        var one = await OdlRun.StartAsync("count", whole, "--agents", Agents, "--datacenters", Datacenters, "--salt", "s", "--json");
-        var two = await OdlRun.StartAsync("count", secondHalf, firstHalf, "--agents", Agents, "--datacenters", Datacenters, "--salt", "s", "--json");
+        string[] options = ["--agents", Agents, "--datacenters", Datacenters, "--salt", "s", "--json"];
+
+        var one = await OdlRun.StartAsync(["count", whole, .. options]);
+        var two = await OdlRun.StartAsync(["count", secondHalf, firstHalf, .. options]);
 
         Assert.Equal(one.Output, two.Output);
     }

@@ -19,7 +19,10 @@ public sealed class DownloadCounterTests
         return AgentClassifier.Load(list, "user-agents.json");
     });
 
-    private static readonly string[] UserAgents = [Chrome, "AppleCoreMedia/1.0.0.19G82 (iPhone; U; CPU OS 15_6_1 like Mac OS X; en_us)", "", "okhttp/4.9.1"];
+    private static readonly string[] UserAgents =
+    [
+        Chrome, "AppleCoreMedia/1.0.0.19G82 (iPhone; U; CPU OS 15_6_1 like Mac OS X; en_us)", "", "okhttp/4.9.1",
+    ];
 
     [Fact]
     public void GetDownloads_ProbeThenFullRequest_DatesTheDownloadByTheProbe()

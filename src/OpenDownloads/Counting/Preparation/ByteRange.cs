@@ -5,7 +5,8 @@ namespace OpenDownloads.Counting.Preparation;
 /// Range header has neither.
 /// </summary>
 /// <param name="Start">The first byte asked for, or <see langword="null"/>.</param>
-/// <param name="End">The last byte asked for, or <see langword="null"/> for an open range such as <c>bytes=0-</c>.</param>
+/// <param name="End">The last byte asked for, or <see langword="null"/> for an open range such as
+/// <c>bytes=0-</c>.</param>
 public readonly record struct ByteRange(long? Start, long? End)
 {
     private const string Prefix = "bytes=";

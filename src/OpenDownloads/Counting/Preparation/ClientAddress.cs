@@ -7,7 +7,8 @@ namespace OpenDownloads.Counting.Preparation;
 public static class ClientAddress
 {
     /// <summary>
-    /// Tries to parse <paramref name="text"/>. Unlike <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/>
+    /// Tries to parse <paramref name="text"/>. Unlike <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out
+    /// IPAddress?)"/>
     /// this refuses the legacy short forms (<c>10.1</c>, <c>167772161</c>) and IPv6 zone ids, which never
     /// name a client in a request log and would otherwise be read as some unrelated address.
     /// </summary>

@@ -14,7 +14,8 @@ public sealed class EventPreparer
     private readonly IpHasher _hasher;
     private readonly IIpDenyList _denyList;
 
-    /// <summary>Initializes a preparer that hashes with <paramref name="hasher"/> and drops <paramref name="denyList"/>.</summary>
+    /// <summary>Initializes a preparer that hashes with <paramref name="hasher"/> and drops <paramref
+    /// name="denyList"/>.</summary>
     public EventPreparer(IpHasher hasher, IIpDenyList denyList)
     {
         ArgumentNullException.ThrowIfNull(hasher);
@@ -180,7 +181,8 @@ public sealed class EventPreparer
         {
             if (record[field] is { Length: > MaxFieldLength } value)
             {
-                return $"The field {FieldMapping.OdlName(field)} is {value.Length} characters long; at most {MaxFieldLength} are accepted.";
+                return $"The field {FieldMapping.OdlName(field)} is {value.Length} characters long; "
+                    + $"at most {MaxFieldLength} are accepted.";
             }
         }
 

@@ -30,7 +30,8 @@ internal static class JsonRecordParser
         }
     }
 
-    /// <summary>Builds a record from a JSON array row and the column names a header gave (OP3's json-a format).</summary>
+    /// <summary>Builds a record from a JSON array row and the column names a header gave (OP3's json-a
+    /// format).</summary>
     public static RawRecord ParseRow(
         ReadOnlySpan<byte> json,
         RecordLocation location,

@@ -26,7 +26,8 @@ internal sealed class LineSplitter
 
     /// <summary>Reads the next line; returns false at the end of the stream.</summary>
     /// <param name="line">The line's bytes, valid until the next call.</param>
-    /// <param name="tooLong">Whether the line was over the limit and skipped; then <paramref name="line"/> is empty.</param>
+    /// <param name="tooLong">Whether the line was over the limit and skipped; then <paramref name="line"/> is
+    /// empty.</param>
     public bool TryReadLine(out ReadOnlyMemory<byte> line, out bool tooLong)
     {
         tooLong = false;

@@ -33,7 +33,8 @@ public sealed class OdlTimestampTests
     public void TryParseUtcTicks_Valid_ReturnsUtcTime(string text, string expectedUtc)
     {
         Assert.True(OdlTimestamp.TryParseUtcTicks(text, out var ticks));
-        Assert.Equal(expectedUtc, new DateTime(ticks, DateTimeKind.Utc).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var utc = new DateTime(ticks, DateTimeKind.Utc);
+        Assert.Equal(expectedUtc, utc.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Theory]

@@ -36,7 +36,8 @@ public sealed class JsonDocumentReaderTests
     [Fact]
     public void Read_Op3ArrayRowsWithHeaders_MapsByHeader()
     {
-        var json = "{\"headers\":[\"time\",\"hashedIpAddress\",\"method\"],\"rows\":[[\"2022-09-20T00:00:00Z\",\"h\",\"GET\"],[\"x\"]]}";
+        var json = "{\"headers\":[\"time\",\"hashedIpAddress\",\"method\"],"
+            + "\"rows\":[[\"2022-09-20T00:00:00Z\",\"h\",\"GET\"],[\"x\"]]}";
 
         var records = _sut.ReadText(json);
 
