@@ -80,7 +80,8 @@ internal sealed class CountRunner
     private CountReport Count(DownloadCountJob job, CountOptions options, FieldMapping mapping)
     {
         var totalBytes = options.Logs.Sum(log => new FileInfo(log).Length);
-        var progress = new ProgressBar(_error, totalBytes, enabled: !Console.IsErrorRedirected && _error == Console.Error);
+        var toTerminal = !Console.IsErrorRedirected && _error == Console.Error;
+        var progress = new ProgressBar(_error, totalBytes, toTerminal, TimeProvider.System);
         using var rejections = new RejectionLog(_error, options.OutDirectory);
         foreach (var log in options.Logs)
         {

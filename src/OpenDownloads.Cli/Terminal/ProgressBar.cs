@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace OpenDownloads.Cli.Terminal;
@@ -15,15 +14,18 @@ internal sealed class ProgressBar
     private readonly TextWriter _error;
     private readonly long _totalBytes;
     private readonly bool _enabled;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TimeProvider _clock;
+    private readonly long _started;
     private TimeSpan _lastDrawn;
     private bool _drawn;
 
-    public ProgressBar(TextWriter error, long totalBytes, bool enabled)
+    public ProgressBar(TextWriter error, long totalBytes, bool enabled, TimeProvider clock)
     {
         _error = error;
         _totalBytes = Math.Max(1, totalBytes);
         _enabled = enabled;
+        _clock = clock;
+        _started = clock.GetTimestamp();
     }
 
     public long BytesRead { get; private set; }
@@ -36,7 +38,7 @@ internal sealed class ProgressBar
             return;
         }
 
-        var now = _clock.Elapsed;
+        var now = _clock.GetElapsedTime(_started);
         if (now < Delay || now - _lastDrawn < Interval)
         {
             return;
@@ -49,7 +51,7 @@ internal sealed class ProgressBar
         var megabytes = BytesRead / (1024.0 * 1024.0);
         var line = string.Create(
             CultureInfo.InvariantCulture,
-            $"\r[{new string('#', filled)}{new string('.', 30 - filled)}] {share,4:P0} {megabytes:F0} MB");
+            $"\r[{new string('#', filled)}{new string('.', 30 - filled)}] {share * 100,3:F0}% {megabytes:F0} MB");
         _error.Write(line);
     }
 
