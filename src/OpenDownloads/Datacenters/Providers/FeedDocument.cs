@@ -8,7 +8,8 @@ namespace OpenDownloads.Datacenters.Providers;
 /// </param>
 /// <param name="Url">The provider's official URL, or <see langword="null"/> when it must be discovered.</param>
 /// <param name="Discovery">How to find the URL when the provider changes it, or <see langword="null"/>.</param>
-internal sealed record FeedDocument(string FileName, Uri? Url, FeedDiscovery? Discovery = null);
+/// <param name="Mirrored">Whether a configured mirror serves it; the base list is never taken from one.</param>
+internal sealed record FeedDocument(string FileName, Uri? Url, FeedDiscovery? Discovery = null, bool Mirrored = true);
 
 /// <summary>A page that links to a feed whose URL changes, and the pattern of that link.</summary>
 /// <param name="Page">The page to read.</param>
