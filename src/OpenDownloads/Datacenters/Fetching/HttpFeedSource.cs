@@ -136,6 +136,11 @@ internal sealed class HttpFeedSource : IFeedSource
     private async Task<(Uri Url, string Source)> ResolveAsync(FeedRequest request, CancellationToken cancellationToken)
     {
         var document = request.Document;
+        if (document is { Url: { } configured, Discovery: not null })
+        {
+            return (configured, FeedLocationSource.Configured);
+        }
+
         if (_options.FeedBaseUrl is { } mirror && document.Mirrored)
         {
             return (new Uri(mirror, document.FileName), FeedLocationSource.Mirror);
@@ -143,7 +148,7 @@ internal sealed class HttpFeedSource : IFeedSource
 
         if (document.Url is { } url)
         {
-            return (url, document.Discovery is null ? FeedLocationSource.Official : FeedLocationSource.Configured);
+            return (url, FeedLocationSource.Official);
         }
 
         var discovery = document.Discovery
