@@ -30,9 +30,10 @@ internal static class SharedCopies
 
     public static DatacenterListRebuilder Rebuilder(
         DatacenterRebuildOptions options,
-        Func<FeedRequest, FeedResponse?>? fault = null)
+        Func<FeedRequest, FeedResponse?>? fault = null,
+        DateTimeOffset? now = null)
     {
-        var clock = new FakeTimeProvider(Now);
+        var clock = new FakeTimeProvider(now ?? Now);
         IFeedSource feeds = new DirectoryFeedSource(options.FeedDirectory!, clock);
         if (fault is not null)
         {
