@@ -154,6 +154,7 @@ public sealed class DatacenterListRebuilder
                     RangesFrom = outcome.RangesFrom,
                     PrefixesIPv4 = outcome.PrefixesIPv4,
                     PrefixesIPv6 = outcome.PrefixesIPv6,
+                    PrefixesSkipped = outcome.PrefixesSkipped,
                     RangesIPv4 = rowsByName[outcome.Feed.Name].Count(range => range.Range.IsIPv4),
                     RangesIPv6 = rowsByName[outcome.Feed.Name].Count(range => !range.Range.IsIPv4),
                     Sources = outcome.Sources,

@@ -21,6 +21,8 @@ internal sealed record ProviderOutcome
 
     public required int PrefixesIPv6 { get; init; }
 
+    public int PrefixesSkipped { get; init; }
+
     public required IReadOnlyList<ManifestSource> Sources { get; init; }
 
     public bool KeptPrevious => RangesFrom is "previous" or "base";

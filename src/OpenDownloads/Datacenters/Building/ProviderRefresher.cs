@@ -63,6 +63,7 @@ internal sealed class ProviderRefresher(IFeedSource feeds, DatacenterRebuildOpti
         Ranges = [.. previousRanges.Select(range => range with { Url = feed.Website })],
         PrefixesIPv4 = previousEntry.PrefixesIPv4,
         PrefixesIPv6 = previousEntry.PrefixesIPv6,
+        PrefixesSkipped = previousEntry.PrefixesSkipped,
         Sources = Sources(feed, responses, previousEntry),
     };
 
@@ -138,9 +139,15 @@ internal sealed class ProviderRefresher(IFeedSource feeds, DatacenterRebuildOpti
             return Fallback(feed, ProviderStatus.Failed, error.Message, previousRanges, sources);
         }
 
-        if (prefixes.Prefixes.Count == 0)
+        if (prefixes.Prefixes.Count == 0 && prefixes.SkippedCount == 0)
         {
             return Fallback(feed, ProviderStatus.Failed, "the feed lists no prefixes", previousRanges, sources);
+        }
+
+        if (prefixes.Prefixes.Count == 0)
+        {
+            return Fallback(
+                feed, ProviderStatus.Failed, "the feed lists only special-purpose prefixes", previousRanges, sources);
         }
 
         var ranges = Collapse(feed, prefixes.Prefixes);
@@ -165,6 +172,7 @@ internal sealed class ProviderRefresher(IFeedSource feeds, DatacenterRebuildOpti
             Ranges = ranges,
             PrefixesIPv4 = prefixes.IPv4Count,
             PrefixesIPv6 = prefixes.IPv6Count,
+            PrefixesSkipped = prefixes.SkippedCount,
             Sources = sources,
         };
     }

@@ -30,6 +30,9 @@ public sealed record ManifestProvider
     /// <summary>Gets the IPv6 prefixes the feed listed (repeats included), or the previous count when kept.</summary>
     public required int PrefixesIPv6 { get; init; }
 
+    /// <summary>Gets the prefixes skipped because they touch special-purpose space (documentation, private).</summary>
+    public int PrefixesSkipped { get; init; }
+
     /// <summary>Gets the IPv4 rows written under the provider's name.</summary>
     public required int RangesIPv4 { get; init; }
 

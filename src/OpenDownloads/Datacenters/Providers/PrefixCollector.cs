@@ -5,7 +5,7 @@ internal sealed class PrefixCollector
 {
     private readonly List<IpPrefix> _prefixes = [];
 
-    /// <summary>Gets the prefixes in the order read, repeats included.</summary>
+    /// <summary>Gets the prefixes kept, in the order read, repeats included.</summary>
     public IReadOnlyList<IpPrefix> Prefixes => _prefixes;
 
     /// <summary>Gets the number of IPv4 prefixes read.</summary>
@@ -13,6 +13,9 @@ internal sealed class PrefixCollector
 
     /// <summary>Gets the number of IPv6 prefixes read.</summary>
     public int IPv6Count => _prefixes.Count - IPv4Count;
+
+    /// <summary>Gets the number of prefixes skipped because they touch special-purpose space.</summary>
+    public int SkippedCount { get; private set; }
 
     /// <summary>Adds a prefix as the feed writes it.</summary>
     /// <param name="text">The prefix; surrounding whitespace and invisible characters are removed first.</param>
@@ -25,6 +28,12 @@ internal sealed class PrefixCollector
         {
             throw new FeedFormatException(
                 $"The prefix '{text}' at {where} is not a CIDR prefix; expected address/length with no host bits set.");
+        }
+
+        if (SpecialPurposeRanges.Overlaps(prefix))
+        {
+            SkippedCount++;
+            return;
         }
 
         _prefixes.Add(prefix);
