@@ -32,8 +32,9 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
         {
             var publisher = options.Publish ? CreatePublisher(options, logger) : null;
             var latest = publisher is null ? null : await publisher.ReadLatestAsync(cancellationToken);
-            var previous = latest?.List ?? DatacenterListSources.ReadDirectory(
-                options.PreviousDirectory ?? options.OutDirectory ?? string.Empty);
+            var previousDirectory = options.PreviousDirectory ?? options.OutDirectory;
+            var previous = latest?.List
+                ?? (previousDirectory is null ? null : DatacenterListSources.ReadDirectory(previousDirectory));
             var rebuilder = DatacenterListRebuilder.Create(options.Rebuild, http, TimeProvider.System, logger);
             var build = await rebuilder.RebuildAsync(previous, cancellationToken);
             if (options.OutDirectory is { } directory)
