@@ -14,7 +14,8 @@ internal static class LookupCommand
         };
         var datacenters = new Option<string[]>("--datacenters")
         {
-            Description = "Lists in ipcat's format as paths, URLs or a rebuild's --out folder (repeatable). Default: ipcat's list.",
+            Description = "Lists in ipcat's format as paths, URLs or a rebuild's --out folder (repeatable). "
+                + "Default: ipcat's list.",
         };
         var command = new Command("lookup", "Say which provider's range holds each address, if any.")
         {

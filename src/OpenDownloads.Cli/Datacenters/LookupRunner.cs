@@ -3,7 +3,9 @@ using OpenDownloads.ReferenceData;
 
 namespace OpenDownloads.Cli.Datacenters;
 
-/// <summary>Runs <c>odl datacenters lookup</c>: one line per address, the range and provider or "not a datacenter address".</summary>
+/// <summary>
+/// Runs <c>odl datacenters lookup</c>: one line per address, the range and provider or "not a datacenter address".
+/// </summary>
 internal sealed class LookupRunner(TextWriter output, TextWriter error)
 {
     public async Task<int> RunAsync(

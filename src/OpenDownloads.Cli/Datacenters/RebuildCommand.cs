@@ -18,7 +18,8 @@ internal static class RebuildCommand
         };
         var feeds = new Option<string?>("--feeds")
         {
-            Description = "Read provider feeds from this folder (file names as in shared/data/providers) instead of fetching.",
+            Description = "Read provider feeds from this folder (file names as in shared/data/providers) instead "
+                + "of fetching.",
         };
         var feedBaseUrl = new Option<Uri?>("--feed-base-url")
         {
@@ -45,7 +46,7 @@ internal static class RebuildCommand
         };
         var publish = new Option<bool>("--publish")
         {
-            Description = "Publish to blob storage (a new dated version, then latest.json) after the last published list.",
+            Description = "Publish to blob storage: a new dated version, then latest.json moved to it.",
         };
         var connection = new Option<string?>("--connection")
         {

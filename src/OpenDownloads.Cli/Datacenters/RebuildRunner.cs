@@ -7,7 +7,9 @@ using OpenDownloads.Datacenters.Publishing;
 
 namespace OpenDownloads.Cli.Datacenters;
 
-/// <summary>Runs <c>odl datacenters rebuild</c>: finds the previous list, rebuilds, writes and publishes, prints a summary.</summary>
+/// <summary>
+/// Runs <c>odl datacenters rebuild</c>: finds the previous list, rebuilds, writes and publishes, prints a summary.
+/// </summary>
 internal sealed class RebuildRunner(TextWriter output, TextWriter error)
 {
     /// <summary>The rebuild refused to produce a list, or storage failed: nothing was published.</summary>
@@ -100,7 +102,8 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
         {
             var line = string.Create(
                 CultureInfo.InvariantCulture,
-                $"  {provider.Id,-13} {provider.Status,-12} {provider.RangesIPv4,6} IPv4 {provider.RangesIPv6,6} IPv6 rows");
+                $"  {provider.Id,-13} {provider.Status,-12} {provider.RangesIPv4,6} IPv4 "
+                + $"{provider.RangesIPv6,6} IPv6 rows");
             await output.WriteLineAsync(provider.KeptPrevious || provider.Reason is not null
                 ? $"{line}  (from {provider.RangesFrom}: {provider.Reason})"
                 : line);
@@ -108,7 +111,8 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
 
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"{manifest.RangesIPv4} IPv4 and {manifest.RangesIPv6} IPv6 ranges; {manifest.ContainedRangesDropped} contained "
-            + $"ranges dropped, {manifest.PartialOverlapsResolved} partial overlaps resolved."));
+            $"{manifest.RangesIPv4} IPv4 and {manifest.RangesIPv6} IPv6 ranges; "
+            + $"{manifest.ContainedRangesDropped} contained ranges dropped, "
+            + $"{manifest.PartialOverlapsResolved} partial overlaps resolved."));
     }
 }

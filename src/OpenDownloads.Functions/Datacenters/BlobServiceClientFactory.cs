@@ -35,6 +35,7 @@ internal static class BlobServiceClientFactory
 
         throw new InvalidOperationException(
             $"The storage connection '{connectionName}' is not configured; expected a connection string in "
-            + $"{connectionName}, or {connectionName}__blobServiceUri or {connectionName}__accountName for an identity.");
+            + $"{connectionName}, or {connectionName}__blobServiceUri or {connectionName}__accountName for an "
+            + "identity.");
     }
 }

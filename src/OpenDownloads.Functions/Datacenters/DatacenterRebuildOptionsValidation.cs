@@ -12,7 +12,11 @@ internal sealed class DatacenterRebuildOptionsValidation : IValidateOptions<Data
         var problems = options.Validate();
         if (options.FeedDirectory is not null)
         {
-            problems = [.. problems, "Datacenters:FeedDirectory is set; the function fetches feeds and takes no local copies."];
+            problems =
+            [
+                .. problems,
+                "Datacenters:FeedDirectory is set; the function fetches feeds and takes no local copies.",
+            ];
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -11,10 +11,14 @@ namespace OpenDownloads.Functions.Datacenters;
 /// <summary>Registers what <see cref="RebuildDatacenterList"/> needs.</summary>
 internal static class DatacentersServiceCollectionExtensions
 {
-    /// <summary>The setting naming the storage connection; default the Functions host's own, AzureWebJobsStorage.</summary>
+    /// <summary>
+    /// The setting naming the storage connection; default the Functions host's own, AzureWebJobsStorage.
+    /// </summary>
     public const string ConnectionSetting = "Datacenters:StorageConnection";
 
-    public static IServiceCollection AddDatacenterRebuild(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDatacenterRebuild(
+        this IServiceCollection services,
+        IConfiguration configuration)
     {
         services.AddOptions<DatacenterRebuildOptions>()
             .Bind(configuration.GetSection(DatacenterRebuildOptions.SectionName))
@@ -32,7 +36,8 @@ internal static class DatacentersServiceCollectionExtensions
         services.AddSingleton(_ => BlobServiceClientFactory.Create(
             configuration,
             configuration[ConnectionSetting] is { Length: > 0 } name ? name : "AzureWebJobsStorage",
-            clientId => new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId })));
+            clientId => new DefaultAzureCredential(
+                new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId })));
         services.AddSingleton(provider => DatacenterPublishJob.Create(
             provider.GetRequiredService<IOptions<DatacenterRebuildOptions>>().Value,
             provider.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(),

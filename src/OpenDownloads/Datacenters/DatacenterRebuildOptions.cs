@@ -20,13 +20,17 @@ public sealed class DatacenterRebuildOptions
     /// <summary>Gets or sets the providers to fetch, as comma-separated ids; empty for all of them.</summary>
     public string Providers { get; set; } = string.Empty;
 
-    /// <summary>Gets or sets the AWS services whose prefixes are kept, comma-separated (default EC2, as ipcat).</summary>
+    /// <summary>
+    /// Gets or sets the AWS services whose prefixes are kept, comma-separated (default EC2, as ipcat).
+    /// </summary>
     public string AwsServices { get; set; } = string.Join(',', AwsFeed.DefaultServices);
 
     /// <summary>Gets or sets the Azure service tags file's URL; unset, it is discovered on the download page.</summary>
     public Uri? AzureServiceTagsUrl { get; set; }
 
-    /// <summary>Gets or sets the page the Azure file's URL is discovered on; unset, Microsoft's download page.</summary>
+    /// <summary>
+    /// Gets or sets the page the Azure file's URL is discovered on; unset, Microsoft's download page.
+    /// </summary>
     public Uri? AzureDownloadPage { get; set; }
 
     /// <summary>
@@ -35,7 +39,9 @@ public sealed class DatacenterRebuildOptions
     /// </summary>
     public Uri? FeedBaseUrl { get; set; }
 
-    /// <summary>Gets or sets a folder of local feed copies to read instead of fetching (the CLI's <c>--feeds</c>).</summary>
+    /// <summary>
+    /// Gets or sets a folder of local feed copies to read instead of fetching (the CLI's <c>--feeds</c>).
+    /// </summary>
     public string? FeedDirectory { get; set; }
 
     /// <summary>Gets or sets how long one attempt at one feed may take.</summary>
@@ -68,13 +74,16 @@ public sealed class DatacenterRebuildOptions
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(BaseList))
         {
-            problems.Add("Datacenters:BaseList is empty; expected a path or an http(s) URL of a list in ipcat's format.");
+            problems.Add(
+                "Datacenters:BaseList is empty; expected a path or an http(s) URL of a list in ipcat's format.");
         }
 
         var known = ProviderCatalog.Ids;
         foreach (var id in SplitList(Providers).Where(id => !known.Contains(id, StringComparer.OrdinalIgnoreCase)))
         {
-            problems.Add($"Datacenters:Providers names '{id}', which is not a provider; expected some of {string.Join(", ", known)}.");
+            problems.Add(
+                $"Datacenters:Providers names '{id}', which is not a provider; expected some of "
+                + $"{string.Join(", ", known)}.");
         }
 
         if (SplitList(AwsServices).Count == 0)
@@ -87,7 +96,8 @@ public sealed class DatacenterRebuildOptions
         AddIfNotHttp(problems, "FeedBaseUrl", FeedBaseUrl);
         if (FeedTimeout <= TimeSpan.Zero)
         {
-            problems.Add($"Datacenters:FeedTimeout is '{FeedTimeout}'; expected a positive time span such as 00:01:00.");
+            problems.Add(
+                $"Datacenters:FeedTimeout is '{FeedTimeout}'; expected a positive time span such as 00:01:00.");
         }
 
         if (FeedAttempts is < 1 or > 10)
@@ -108,7 +118,9 @@ public sealed class DatacenterRebuildOptions
         if (string.IsNullOrWhiteSpace(Container) || Container.Length is < 3 or > 63
             || !Container.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
         {
-            problems.Add($"Datacenters:Container is '{Container}'; expected a blob container name: 3 to 63 lower-case letters, digits or hyphens.");
+            problems.Add(
+                $"Datacenters:Container is '{Container}'; expected a blob container name: 3 to 63 lower-case "
+                + "letters, digits or hyphens.");
         }
 
         if (RetainVersions < 1)

@@ -2,7 +2,9 @@ using OpenDownloads.Tests.TestData;
 
 namespace OpenDownloads.Cli.Tests.Datacenters;
 
-/// <summary><c>odl count --datacenters</c> given a rebuild's output drops IPv6 server traffic as well as IPv4.</summary>
+/// <summary>
+/// <c>odl count --datacenters</c> given a rebuild's output drops IPv6 server traffic as well as IPv4.
+/// </summary>
 public sealed class CountWithRebuiltListTests : IDisposable
 {
     private const string Iphone = "AppleCoreMedia/1.0.0.19G82 (iPhone; U; CPU OS 15_6_1 like Mac OS X; en_us)";

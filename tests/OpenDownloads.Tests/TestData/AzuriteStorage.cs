@@ -21,7 +21,9 @@ internal static class AzuriteStorage
                 + "--skipApiVersionCheck --loose) and set "
                 + $"{Variable}=UseDevelopmentStorage=true, or run the whole suite with bash .ci/run.");
 
-    /// <summary>Creates a client that gives up quickly, so a stopped emulator fails a test in seconds, not minutes.</summary>
+    /// <summary>
+    /// Creates a client that gives up quickly, so a stopped emulator fails a test in seconds, not minutes.
+    /// </summary>
     public static BlobServiceClient CreateServiceClient()
     {
         var options = new BlobClientOptions();

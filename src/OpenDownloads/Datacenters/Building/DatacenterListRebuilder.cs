@@ -37,7 +37,9 @@ public sealed class DatacenterListRebuilder
     /// <see cref="DatacenterRebuildOptions.FeedDirectory"/> when set.
     /// </summary>
     /// <param name="options">Validated options.</param>
-    /// <param name="http">The client for feeds and the base list; its own timeout should not be shorter than the feeds'.</param>
+    /// <param name="http">
+    /// The client for feeds and the base list; its own timeout should not be shorter than the feeds'.
+    /// </param>
     /// <param name="clock">The clock for timestamps, timeouts and retry delays.</param>
     /// <param name="logger">Where progress and the run's summary are logged.</param>
     public static DatacenterListRebuilder Create(
@@ -102,7 +104,8 @@ public sealed class DatacenterListRebuilder
         if (build.Manifest.RangesIPv4 == 0)
         {
             DatacenterRebuildLog.RebuildRefused(_logger, version, "the list would have no IPv4 ranges");
-            throw new DatacenterRebuildException($"The rebuilt list {version} has no IPv4 ranges; refusing to publish it.");
+            throw new DatacenterRebuildException(
+                $"The rebuilt list {version} has no IPv4 ranges; refusing to publish it.");
         }
 
         DatacenterRebuildLog.RebuildFinished(
@@ -216,6 +219,11 @@ public sealed class DatacenterListRebuilder
         }
 
         DatacenterRebuildLog.ProviderKept(
-            _logger, outcome.Feed.Name, outcome.Status, outcome.Reason ?? "unknown", outcome.Ranges.Count, outcome.RangesFrom);
+            _logger,
+            outcome.Feed.Name,
+            outcome.Status,
+            outcome.Reason ?? "unknown",
+            outcome.Ranges.Count,
+            outcome.RangesFrom);
     }
 }

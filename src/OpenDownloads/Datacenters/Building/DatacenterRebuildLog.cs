@@ -18,7 +18,8 @@ internal static partial class DatacenterRebuildLog
     public static partial void ProviderKept(
         ILogger logger, string provider, string status, string reason, int rangeCount, string rangesFrom);
 
-    [LoggerMessage(3003, LogLevel.Warning, "Base list {Location} not used ({Reason}); keeping {RowCount} rows of the previous list")]
+    [LoggerMessage(3003, LogLevel.Warning,
+        "Base list {Location} not used ({Reason}); keeping {RowCount} rows of the previous list")]
     public static partial void BaseListKept(ILogger logger, string location, string reason, int rowCount);
 
     [LoggerMessage(3004, LogLevel.Information,

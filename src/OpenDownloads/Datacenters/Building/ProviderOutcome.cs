@@ -12,7 +12,9 @@ internal sealed record ProviderOutcome
 
     public string? Reason { get; init; }
 
-    /// <summary>Gets where <see cref="Ranges"/> came from: <c>feed</c>, <c>previous</c>, <c>base</c> or <c>none</c>.</summary>
+    /// <summary>
+    /// Gets where <see cref="Ranges"/> came from: <c>feed</c>, <c>previous</c>, <c>base</c> or <c>none</c>.
+    /// </summary>
     public required string RangesFrom { get; init; }
 
     public required IReadOnlyList<DatacenterRange> Ranges { get; init; }

@@ -102,7 +102,10 @@ internal sealed class ProviderRefresher(IFeedSource feeds, DatacenterRebuildOpti
         return merged;
     }
 
-    private static List<ManifestSource> Sources(ProviderFeed feed, FeedResponse[] responses, ManifestProvider? previous) =>
+    private static List<ManifestSource> Sources(
+        ProviderFeed feed,
+        FeedResponse[] responses,
+        ManifestProvider? previous) =>
     [
         .. feed.Documents.Zip(responses, (document, response) =>
         {
@@ -153,10 +156,11 @@ internal sealed class ProviderRefresher(IFeedSource feeds, DatacenterRebuildOpti
         var ranges = Collapse(feed, prefixes.Prefixes);
         if (!options.Force && previousRanges.Count > 0 && ranges.Count < previousRanges.Count * (1 - options.MaxShrink))
         {
-            var fall = (100 * (1 - ((double)ranges.Count / previousRanges.Count))).ToString("0", CultureInfo.InvariantCulture);
-            var allowed = (100 * options.MaxShrink).ToString("0", CultureInfo.InvariantCulture);
-            var reason = $"{ranges.Count} ranges against {previousRanges.Count} in the previous list, a fall of {fall}%, "
-                + $"more than the {allowed}% allowed unless forced";
+            var fall = 100 * (1 - ((double)ranges.Count / previousRanges.Count));
+            var invariant = CultureInfo.InvariantCulture;
+            var reason = string.Create(invariant, $"{ranges.Count} ranges against {previousRanges.Count} in the ")
+                + string.Create(invariant, $"previous list, a fall of {fall:0}%, more than the ")
+                + string.Create(invariant, $"{100 * options.MaxShrink:0}% allowed unless forced");
             return Fallback(feed, ProviderStatus.Shrunk, reason, previousRanges, sources) with
             {
                 PrefixesIPv4 = prefixes.IPv4Count,

@@ -1,6 +1,8 @@
 namespace OpenDownloads.Datacenters.Fetching;
 
-/// <summary>Reads feeds from a folder of local copies named as the shared copies are (<c>aws-ip-ranges.json</c>).</summary>
+/// <summary>
+/// Reads feeds from a folder of local copies named as the shared copies are (<c>aws-ip-ranges.json</c>).
+/// </summary>
 internal sealed class DirectoryFeedSource(string directory, TimeProvider clock) : IFeedSource
 {
     public async Task<FeedResponse> FetchAsync(FeedRequest request, CancellationToken cancellationToken)

@@ -57,7 +57,11 @@ internal sealed class HttpFeedSource : IFeedSource
         {
             var reason = Describe(error);
             FeedFetchLog.FeedFailed(
-                _logger, response.Location, request.Provider, (long)_time.GetElapsedTime(started).TotalMilliseconds, reason);
+                _logger,
+                response.Location,
+                request.Provider,
+                (long)_time.GetElapsedTime(started).TotalMilliseconds,
+                reason);
             return response with { Error = reason, HttpStatus = (error as FeedHttpStatusException)?.Status };
         }
     }
@@ -152,7 +156,8 @@ internal sealed class HttpFeedSource : IFeedSource
         }
 
         var discovery = document.Discovery
-            ?? throw new InvalidOperationException($"The feed '{document.FileName}' has neither a URL nor a discovery page.");
+            ?? throw new InvalidOperationException(
+                $"The feed '{document.FileName}' has neither a URL nor a discovery page.");
         var pageResponse = new FeedResponse
         {
             Location = discovery.Page.AbsoluteUri,
@@ -162,7 +167,10 @@ internal sealed class HttpFeedSource : IFeedSource
         var page = await ExecuteAsync(
             discovery.Page, new FeedRequest(request.Provider, document), pageResponse, cancellationToken);
         var text = System.Text.Encoding.UTF8.GetString(page.Body ?? []);
-        var link = discovery.Link.Matches(text).Select(match => match.Value).Order(StringComparer.Ordinal).LastOrDefault()
+        var link = discovery.Link.Matches(text)
+            .Select(match => match.Value)
+            .Order(StringComparer.Ordinal)
+            .LastOrDefault()
             ?? throw new FeedFormatException(
                 $"The page {discovery.Page} links to no file matching '{discovery.Link}'; its layout may have changed. "
                 + "Configure the file's URL instead.");

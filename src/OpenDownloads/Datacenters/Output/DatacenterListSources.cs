@@ -10,7 +10,9 @@ namespace OpenDownloads.Datacenters.Output;
 /// </summary>
 public static class DatacenterListSources
 {
-    /// <summary>Expands folders and rebuild outputs among <paramref name="sources"/>; URLs and other paths pass through.</summary>
+    /// <summary>
+    /// Expands folders and rebuild outputs among <paramref name="sources"/>; URLs and other paths pass through.
+    /// </summary>
     public static IReadOnlyList<string> Expand(IReadOnlyList<string> sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
@@ -26,7 +28,9 @@ public static class DatacenterListSources
         return expanded;
     }
 
-    /// <summary>Reads a rebuild's output folder as the previous list, or returns <see langword="null"/> when it has none.</summary>
+    /// <summary>
+    /// Reads a rebuild's output folder as the previous list, or returns <see langword="null"/> when it has none.
+    /// </summary>
     /// <exception cref="FormatException">A list in the folder is not in ipcat's format.</exception>
     public static PublishedDatacenterList? ReadDirectory(string directory)
     {
@@ -45,7 +49,9 @@ public static class DatacenterListSources
         }
 
         var manifestPath = Path.Combine(directory, DatacenterListFiles.Manifest);
-        var manifest = File.Exists(manifestPath) ? DatacenterListOutput.Deserialize(File.ReadAllBytes(manifestPath)) : null;
+        var manifest = File.Exists(manifestPath)
+            ? DatacenterListOutput.Deserialize(File.ReadAllBytes(manifestPath))
+            : null;
         return new PublishedDatacenterList(ranges, manifest);
     }
 
@@ -54,7 +60,10 @@ public static class DatacenterListSources
         if (Directory.Exists(source))
         {
             // A folder without lists still names its IPv4 list, so that the caller reports that file missing.
-            var lists = DatacenterListFiles.RangeLists.Select(name => Path.Combine(source, name)).Where(File.Exists).ToList();
+            var lists = DatacenterListFiles.RangeLists
+                .Select(name => Path.Combine(source, name))
+                .Where(File.Exists)
+                .ToList();
             return lists.Count > 0 ? lists : [Path.Combine(source, DatacenterListFiles.IPv4)];
         }
 

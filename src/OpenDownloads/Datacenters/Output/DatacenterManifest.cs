@@ -9,7 +9,9 @@ public sealed record DatacenterManifest
     /// <summary>Gets the manifest format's version.</summary>
     public int FormatVersion { get; init; } = 1;
 
-    /// <summary>Gets the list's version, such as <c>2026/12/04/031500-1a2b3c4d</c>, also its folder when published.</summary>
+    /// <summary>
+    /// Gets the list's version, such as <c>2026/12/04/031500-1a2b3c4d</c>, also its folder when published.
+    /// </summary>
     public required string Version { get; init; }
 
     /// <summary>Gets when the rebuild started.</summary>

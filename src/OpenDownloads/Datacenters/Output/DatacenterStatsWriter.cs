@@ -18,7 +18,10 @@ internal static class DatacenterStatsWriter
     public static byte[] WriteIPv4(IEnumerable<DatacenterRange> ranges) =>
         Write(IPv4Header, ranges.Where(range => range.Range.IsIPv4)
             .GroupBy(range => range.Name, StringComparer.Ordinal)
-            .Select(group => (group.Key, group.Aggregate(UInt128.Zero, (sum, range) => sum + range.Range.AddressCount))));
+            .Select(group => (group.Key, CountAddresses(group))));
+
+    private static UInt128 CountAddresses(IEnumerable<DatacenterRange> ranges) =>
+        ranges.Aggregate(UInt128.Zero, (sum, range) => sum + range.Range.AddressCount);
 
     public static byte[] WriteIPv6(IEnumerable<DatacenterRange> ranges) =>
         Write(IPv6Header, ranges.Where(range => !range.Range.IsIPv4)
@@ -65,5 +68,7 @@ internal static class DatacenterStatsWriter
     }
 
     private static string Quote(string name) =>
-        "\"" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        "\""
+        + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
+        + "\"";
 }

@@ -43,7 +43,8 @@ internal sealed class AkamaiFeed : ProviderFeed
         }
         catch (InvalidDataException error)
         {
-            throw new FeedFormatException($"The feed '{document.FileName}' is not a readable zip: {error.Message}", error);
+            throw new FeedFormatException(
+                $"The feed '{document.FileName}' is not a readable zip: {error.Message}", error);
         }
     }
 }

@@ -1,6 +1,8 @@
 namespace OpenDownloads.Datacenters.Providers;
 
-/// <summary>A provider's feed is not in the format its parser expects: not JSON, a missing field, a bad prefix.</summary>
+/// <summary>
+/// A provider's feed is not in the format its parser expects: not JSON, a missing field, a bad prefix.
+/// </summary>
 public sealed class FeedFormatException : Exception
 {
     /// <summary>Initializes the exception.</summary>

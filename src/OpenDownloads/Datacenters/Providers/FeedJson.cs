@@ -2,7 +2,9 @@ using System.Text.Json;
 
 namespace OpenDownloads.Datacenters.Providers;
 
-/// <summary>Reads JSON feeds, turning a body that is not JSON or lacks a field into a <see cref="FeedFormatException"/>.</summary>
+/// <summary>
+/// Reads JSON feeds, turning a body that is not JSON or lacks a field into a <see cref="FeedFormatException"/>.
+/// </summary>
 internal static class FeedJson
 {
     public static JsonDocument Parse(ReadOnlyMemory<byte> body, FeedDocument document)
@@ -25,13 +27,16 @@ internal static class FeedJson
             || value.ValueKind != JsonValueKind.Array)
         {
             throw new FeedFormatException(
-                $"The feed '{document.FileName}' has no array '{property}' where expected; its schema may have changed.");
+                $"The feed '{document.FileName}' has no array '{property}' where expected; its schema may have "
+                + "changed.");
         }
 
         return value.EnumerateArray();
     }
 
-    /// <summary>Returns the string in <paramref name="property"/>, or <see langword="null"/> when absent or null.</summary>
+    /// <summary>
+    /// Returns the string in <paramref name="property"/>, or <see langword="null"/> when absent or null.
+    /// </summary>
     public static string? String(JsonElement element, string property) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value)
         && value.ValueKind == JsonValueKind.String

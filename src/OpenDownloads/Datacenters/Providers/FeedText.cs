@@ -8,7 +8,9 @@ namespace OpenDownloads.Datacenters.Providers;
 /// </summary>
 internal static class FeedText
 {
-    /// <summary>Adds the first comma-separated field of every line: the whole line of a list, a geofeed's prefix.</summary>
+    /// <summary>
+    /// Adds the first comma-separated field of every line: the whole line of a list, a geofeed's prefix.
+    /// </summary>
     public static void AddFirstFields(ReadOnlyMemory<byte> body, FeedDocument document, PrefixCollector prefixes)
     {
         var text = Decode(body, document);

@@ -19,9 +19,9 @@ internal sealed class VultrFeed : ProviderFeed
         foreach (var subnet in FeedJson.Array(json.RootElement, "subnets", document))
         {
             var where = $"subnets[{index++}] of '{document.FileName}'";
-            prefixes.Add(
-                FeedJson.String(subnet, "ip_prefix") ?? throw new FeedFormatException($"The entry {where} has no 'ip_prefix'."),
-                where);
+            var prefix = FeedJson.String(subnet, "ip_prefix")
+                ?? throw new FeedFormatException($"The entry {where} has no 'ip_prefix'.");
+            prefixes.Add(prefix, where);
         }
     }
 }

@@ -37,7 +37,9 @@ public sealed class DatacenterListPublisher
 
     /// <summary>Reads the list <c>latest.json</c> points at, checking its files against its manifest.</summary>
     /// <returns>The list, or <see langword="null"/> when nothing was published yet.</returns>
-    /// <exception cref="DatacenterPublishException">Storage failed, or the version is incomplete or altered.</exception>
+    /// <exception cref="DatacenterPublishException">
+    /// Storage failed, or the version is incomplete or altered.
+    /// </exception>
     public async Task<LatestDatacenterList?> ReadLatestAsync(CancellationToken cancellationToken)
     {
         try
@@ -61,7 +63,8 @@ public sealed class DatacenterListPublisher
         }
         catch (Exception error) when (error is JsonException or FormatException)
         {
-            throw new DatacenterPublishException($"The published datacenter list is not readable: {error.Message}", error);
+            throw new DatacenterPublishException(
+                $"The published datacenter list is not readable: {error.Message}", error);
         }
     }
 
@@ -110,7 +113,11 @@ public sealed class DatacenterListPublisher
         {
             await _container.GetBlobClient($"{build.Manifest.Version}/{name}").UploadAsync(
                 new BinaryData(content),
-                new BlobUploadOptions { HttpHeaders = Headers(name), Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+                new BlobUploadOptions
+                {
+                    HttpHeaders = Headers(name),
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                },
                 cancellationToken);
         }
 
@@ -130,7 +137,8 @@ public sealed class DatacenterListPublisher
         try
         {
             await _container.GetBlobClient(LatestBlobName).UploadAsync(
-                new BinaryData(JsonSerializer.SerializeToUtf8Bytes(pointer, LatestPointerJsonContext.Default.LatestPointer)),
+                new BinaryData(
+                    JsonSerializer.SerializeToUtf8Bytes(pointer, LatestPointerJsonContext.Default.LatestPointer)),
                 new BlobUploadOptions { HttpHeaders = Headers(LatestBlobName), Conditions = conditions },
                 cancellationToken);
             return true;
@@ -144,10 +152,10 @@ public sealed class DatacenterListPublisher
     private async Task<string> ReadPointerVersionAsync(CancellationToken cancellationToken)
     {
         var blob = await DownloadIfExistsAsync(LatestBlobName, cancellationToken);
-        return blob is null
-            ? "nothing"
-            : JsonSerializer.Deserialize(blob.Content.ToMemory().Span, LatestPointerJsonContext.Default.LatestPointer)?.Version
-                ?? "nothing";
+        var pointer = blob is null
+            ? null
+            : JsonSerializer.Deserialize(blob.Content.ToMemory().Span, LatestPointerJsonContext.Default.LatestPointer);
+        return pointer?.Version ?? "nothing";
     }
 
     private async Task<PublishedDatacenterList> ReadVersionAsync(string version, CancellationToken cancellationToken)
@@ -165,7 +173,8 @@ public sealed class DatacenterListPublisher
             if (expected is null || expected.Sha256 != Convert.ToHexStringLower(SHA256.HashData(content)))
             {
                 throw new DatacenterPublishException(
-                    $"The published {version}/{name} does not match its manifest's SHA-256; expected an unaltered version.");
+                    $"The published {version}/{name} does not match its manifest's SHA-256; expected an unaltered "
+                    + "version.");
             }
 
             using var stream = new MemoryStream(content, writable: false);

@@ -1,6 +1,8 @@
 namespace OpenDownloads.Datacenters.Publishing;
 
-/// <summary>Blob storage could not be read or written; <see cref="IsTransient"/> says whether a later run may succeed.</summary>
+/// <summary>
+/// Blob storage could not be read or written; <see cref="IsTransient"/> says whether a later run may succeed.
+/// </summary>
 public sealed class DatacenterPublishException : Exception
 {
     /// <summary>Initializes the exception.</summary>

@@ -14,7 +14,10 @@ public sealed class DatacenterPublishJob
     private readonly TimeProvider _clock;
 
     /// <summary>Initializes the job from a rebuilder and a publisher.</summary>
-    public DatacenterPublishJob(DatacenterListRebuilder rebuilder, DatacenterListPublisher publisher, TimeProvider clock)
+    public DatacenterPublishJob(
+        DatacenterListRebuilder rebuilder,
+        DatacenterListPublisher publisher,
+        TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(rebuilder);
         ArgumentNullException.ThrowIfNull(publisher);
@@ -40,7 +43,9 @@ public sealed class DatacenterPublishJob
     }
 
     /// <summary>Runs the job once.</summary>
-    /// <exception cref="DatacenterRebuildException">The rebuild refused to produce a list; nothing was published.</exception>
+    /// <exception cref="DatacenterRebuildException">
+    /// The rebuild refused to produce a list; nothing was published.
+    /// </exception>
     /// <exception cref="DatacenterPublishException">Storage failed; readers still see the previous list.</exception>
     public async Task<DatacenterPublishSummary> RunAsync(CancellationToken cancellationToken)
     {

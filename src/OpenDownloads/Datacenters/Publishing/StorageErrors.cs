@@ -2,7 +2,9 @@ using Azure;
 
 namespace OpenDownloads.Datacenters.Publishing;
 
-/// <summary>Sorts storage failures: 408, 429 and 5xx (and no answer, status 0) are transient; all else is not.</summary>
+/// <summary>
+/// Sorts storage failures: 408, 429 and 5xx (and no answer, status 0) are transient; all else is not.
+/// </summary>
 internal static class StorageErrors
 {
     public static bool IsTransient(RequestFailedException error) => error.Status is 0 or 408 or 429 or >= 500;

@@ -4,7 +4,9 @@ using OpenDownloads.Datacenters.Fetching;
 
 namespace OpenDownloads.Tests.Datacenters.Building;
 
-/// <summary>Never publish a bad list: failed, empty or shrunken feeds and a lost base list fall back on the last good data.</summary>
+/// <summary>
+/// Never publish a bad list: failed, empty or shrunken feeds and a lost base list fall back on the last good data.
+/// </summary>
 public sealed class DatacenterListRebuilderFallbackTests
 {
     [Fact]

@@ -45,7 +45,9 @@ public abstract record FeedFault
         }
     }
 
-    /// <summary>Answers with an error status the first <paramref name="Times"/> requests, then serves normally.</summary>
+    /// <summary>
+    /// Answers with an error status the first <paramref name="Times"/> requests, then serves normally.
+    /// </summary>
     public sealed record Status(int Code, int Times = int.MaxValue) : FeedFault
     {
         private int _answered;

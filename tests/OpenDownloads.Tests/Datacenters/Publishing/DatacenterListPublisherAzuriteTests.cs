@@ -8,7 +8,9 @@ using OpenDownloads.Tests.TestData;
 
 namespace OpenDownloads.Tests.Datacenters.Publishing;
 
-/// <summary>Publishing to a real blob container in Azurite: versions, the latest pointer, races and retention.</summary>
+/// <summary>
+/// Publishing to a real blob container in Azurite: versions, the latest pointer, races and retention.
+/// </summary>
 public sealed class DatacenterListPublisherAzuriteTests
 {
     private readonly ListLogger _logger = new();
