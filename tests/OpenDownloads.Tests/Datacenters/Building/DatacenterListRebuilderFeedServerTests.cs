@@ -92,7 +92,7 @@ public sealed class DatacenterListRebuilderFeedServerTests : IDisposable
         {
             BaseList = SharedCopies.IpcatList,
             FeedBaseUrl = _server.BaseUrl,
-            FeedTimeout = TimeSpan.FromMilliseconds(500),
+            FeedTimeout = TimeSpan.FromSeconds(2),
             FeedAttempts = 2,
             RetryDelay = TimeSpan.FromMilliseconds(10),
         };

@@ -7,9 +7,17 @@ public abstract record FeedFault
 {
     public static readonly FeedFault None = new Serve();
 
-    public abstract Task ApplyAsync(FeedServer server, HttpListenerContext context, byte[]? body, CancellationToken stopping);
+    public abstract Task ApplyAsync(
+        FeedServer server,
+        HttpListenerContext context,
+        byte[]? body,
+        CancellationToken stopping);
 
-    protected static async Task WriteAsync(HttpListenerResponse response, int status, byte[] body, CancellationToken stopping)
+    protected static async Task WriteAsync(
+        HttpListenerResponse response,
+        int status,
+        byte[] body,
+        CancellationToken stopping)
     {
         response.StatusCode = status;
         response.ContentLength64 = body.Length;
@@ -20,7 +28,11 @@ public abstract record FeedFault
     /// <summary>Serves the body with validators, or 304 when the request's validators match.</summary>
     public sealed record Serve : FeedFault
     {
-        public override async Task ApplyAsync(FeedServer server, HttpListenerContext context, byte[]? body, CancellationToken stopping)
+        public override async Task ApplyAsync(
+            FeedServer server,
+            HttpListenerContext context,
+            byte[]? body,
+            CancellationToken stopping)
         {
             var response = context.Response;
             if (body is null)
@@ -34,7 +46,8 @@ public abstract record FeedFault
             response.Headers["Last-Modified"] = FeedServer.HttpDate(FeedServer.LastModified);
             var ifNoneMatch = context.Request.Headers["If-None-Match"];
             var ifModifiedSince = context.Request.Headers["If-Modified-Since"];
-            if (ifNoneMatch == etag || (ifNoneMatch is null && ifModifiedSince == FeedServer.HttpDate(FeedServer.LastModified)))
+            var unchangedSince = ifModifiedSince == FeedServer.HttpDate(FeedServer.LastModified);
+            if (ifNoneMatch == etag || (ifNoneMatch is null && unchangedSince))
             {
                 response.StatusCode = 304;
                 response.Close();
@@ -52,7 +65,11 @@ public abstract record FeedFault
     {
         private int _answered;
 
-        public override async Task ApplyAsync(FeedServer server, HttpListenerContext context, byte[]? body, CancellationToken stopping)
+        public override async Task ApplyAsync(
+            FeedServer server,
+            HttpListenerContext context,
+            byte[]? body,
+            CancellationToken stopping)
         {
             if (Interlocked.Increment(ref _answered) <= Times)
             {
@@ -67,7 +84,11 @@ public abstract record FeedFault
     /// <summary>Holds the answer back longer than any client waits.</summary>
     public sealed record Hang(TimeSpan For) : FeedFault
     {
-        public override async Task ApplyAsync(FeedServer server, HttpListenerContext context, byte[]? body, CancellationToken stopping)
+        public override async Task ApplyAsync(
+            FeedServer server,
+            HttpListenerContext context,
+            byte[]? body,
+            CancellationToken stopping)
         {
             await Task.Delay(For, stopping);
             await None.ApplyAsync(server, context, body, stopping);
@@ -77,7 +98,11 @@ public abstract record FeedFault
     /// <summary>Serves a fixed body with 200, such as an HTML page or nothing at all.</summary>
     public sealed record Replace(byte[] Body) : FeedFault
     {
-        public override Task ApplyAsync(FeedServer server, HttpListenerContext context, byte[]? body, CancellationToken stopping) =>
+        public override Task ApplyAsync(
+            FeedServer server,
+            HttpListenerContext context,
+            byte[]? body,
+            CancellationToken stopping) =>
             WriteAsync(context.Response, 200, Body, stopping);
     }
 
@@ -87,7 +112,11 @@ public abstract record FeedFault
     /// </summary>
     public sealed record Truncate(bool AnnounceLength) : FeedFault
     {
-        public override async Task ApplyAsync(FeedServer server, HttpListenerContext context, byte[]? body, CancellationToken stopping)
+        public override async Task ApplyAsync(
+            FeedServer server,
+            HttpListenerContext context,
+            byte[]? body,
+            CancellationToken stopping)
         {
             var response = context.Response;
             body ??= [];
