@@ -9,6 +9,12 @@ internal static class FeedJson
 {
     public static JsonDocument Parse(ReadOnlyMemory<byte> body, FeedDocument document)
     {
+        // Some servers put a byte order mark before JSON, which the parser does not skip for bytes in memory.
+        if (body.Span.StartsWith("\uFEFF"u8))
+        {
+            body = body[3..];
+        }
+
         try
         {
             return JsonDocument.Parse(body, new JsonDocumentOptions { AllowTrailingCommas = true });

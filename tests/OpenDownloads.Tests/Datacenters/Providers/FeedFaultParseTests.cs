@@ -76,6 +76,17 @@ public sealed class FeedFaultParseTests
     }
 
     [Fact]
+    public void Parse_JsonWithByteOrderMark_ReadsIt()
+    {
+        var sut = new FastlyFeed();
+        var prefixes = new PrefixCollector();
+
+        sut.Parse(sut.Documents[0], Encoding.UTF8.GetBytes("\uFEFF{\"addresses\":[\"23.235.32.0/20\"],\"ipv6_addresses\":[]}"), prefixes);
+
+        Assert.Equal(1, prefixes.IPv4Count);
+    }
+
+    [Fact]
     public void Add_PrefixWithZeroWidthSpace_ReadsItWithoutTheSpace()
     {
         var sut = new PrefixCollector();
