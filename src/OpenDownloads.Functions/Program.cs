@@ -1,7 +1,9 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using OpenDownloads.Functions.Datacenters;
 
 // Wiring only: functions, options and their dependencies are registered here as they arrive, never logic.
 var builder = FunctionsApplication.CreateBuilder(args);
+builder.Services.AddDatacenterRebuild(builder.Configuration);
 
 builder.Build().Run();

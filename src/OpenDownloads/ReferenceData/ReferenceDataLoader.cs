@@ -1,5 +1,6 @@
 using OpenDownloads.Agents;
 using OpenDownloads.Datacenters;
+using OpenDownloads.Datacenters.Output;
 
 namespace OpenDownloads.ReferenceData;
 
@@ -19,14 +20,19 @@ public static class ReferenceDataLoader
         return Open(ReferenceFile.Agents, paths, LoadAgents);
     }
 
-    /// <summary>Loads datacenter ranges from one or more lists in ipcat's CSV format.</summary>
+    /// <summary>
+    /// Loads datacenter ranges from one or more lists in ipcat's CSV format. A folder written by
+    /// <c>odl datacenters rebuild</c>, or either list in it, loads both its IPv4 and its IPv6 list.
+    /// </summary>
     /// <exception cref="ReferenceDataException">A list cannot be found, downloaded or read.</exception>
     public static async Task<DatacenterRangeSet> LoadDatacentersAsync(
         ReferenceDataCache cache,
         IReadOnlyList<string> sources,
         CancellationToken cancellationToken)
     {
-        var paths = await ResolveAllAsync(cache, ReferenceFile.Datacenters, sources, cancellationToken);
+        ArgumentNullException.ThrowIfNull(sources);
+        var paths = await ResolveAllAsync(
+            cache, ReferenceFile.Datacenters, DatacenterListSources.Expand(sources), cancellationToken);
         return Open(ReferenceFile.Datacenters, paths, LoadDatacenters);
     }
 
