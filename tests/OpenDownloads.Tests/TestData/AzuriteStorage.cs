@@ -4,22 +4,18 @@ using Azure.Storage.Blobs;
 namespace OpenDownloads.Tests.TestData;
 
 /// <summary>
-/// The Azurite storage emulator that integration tests (classes named ...AzuriteTests) talk to, found through
-/// <c>ODL_TEST_STORAGE</c>. When it is not set the tests fail, saying how to start Azurite; they never pass or
-/// skip silently.
+/// The Azurite storage emulator that integration tests (classes named ...AzuriteTests) talk to: the one named by
+/// <c>ODL_TEST_STORAGE</c> (a connection string, as <c>.ci/run</c> sets), else one this test process starts for
+/// itself. Without either the tests fail, saying why; they never pass or skip silently.
 /// </summary>
 internal static class AzuriteStorage
 {
     public const string Variable = "ODL_TEST_STORAGE";
 
+    private static readonly Lazy<string> Started = new(AzuriteLauncher.Start, LazyThreadSafetyMode.ExecutionAndPublication);
+
     public static string ConnectionString =>
-        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException(
-                $"{Variable} is not set, so there is no storage emulator for this Azurite test. Start Azurite "
-                + "(as .ci/run does: npx azurite@3.35.0 --blobHost 127.0.0.1 --inMemoryPersistence "
-                + "--skipApiVersionCheck --loose) and set "
-                + $"{Variable}=UseDevelopmentStorage=true, or run the whole suite with bash .ci/run.");
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : Started.Value;
 
     /// <summary>
     /// Creates a client that gives up quickly, so a stopped emulator fails a test in seconds, not minutes.
