@@ -1,11 +1,10 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using OpenDownloads.Datacenters;
 using OpenDownloads.Datacenters.Building;
 using OpenDownloads.Datacenters.Publishing;
+using OpenDownloads.Datacenters;
 using OpenDownloads.Functions.Datacenters;
 using OpenDownloads.Tests.Datacenters;
-using OpenDownloads.Tests.Datacenters.Fetching;
 using OpenDownloads.Tests.TestData;
 
 namespace OpenDownloads.Functions.Tests.Datacenters;

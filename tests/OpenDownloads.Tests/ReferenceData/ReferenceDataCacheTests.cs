@@ -1,17 +1,19 @@
+using System.Text;
 using OpenDownloads.ReferenceData;
+using OpenDownloads.Tests.TestData;
 
 namespace OpenDownloads.Tests.ReferenceData;
 
 public sealed class ReferenceDataCacheTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "odl-cache-" + Guid.NewGuid().ToString("N"));
-    private readonly LocalHttpServer _server = new();
+    private readonly FeedServer _server = new();
     private readonly HttpClient _http = new();
 
     [Fact]
     public async Task ResolveAsync_Url_DownloadsOnceThenRevalidatesWithETag()
     {
-        var url = _server.Serve("/agents.json", "[]");
+        var url = _server.Serve("/agents.json", "[]"u8.ToArray());
         var sut = new ReferenceDataCache(_http, _directory);
 
         var first = await sut.ResolveAsync(ReferenceFile.Agents, url.AbsoluteUri, AcceptAll, CancellationToken.None);
@@ -19,30 +21,44 @@ public sealed class ReferenceDataCacheTests : IDisposable
 
         Assert.Equal(first, second);
         Assert.Equal("[]", File.ReadAllText(first));
-        Assert.Equal([200, 304], _server.Requests.Select(r => r.Status));
         Assert.Null(_server.Requests[0].IfNoneMatch);
-        Assert.NotNull(_server.Requests[1].IfNoneMatch);
+        Assert.Equal(FeedServer.ETagOf("[]"u8.ToArray()), _server.Requests[1].IfNoneMatch); // answered with 304
     }
 
     [Fact]
-    public async Task ResolveAsync_UrlFailsWithCachedCopy_UsesTheCopy()
+    public async Task ResolveAsync_UrlFailsWithCachedCopy_UsesTheCopyAndWarns()
     {
-        var url = _server.Serve("/agents.json", "[1]");
-        var sut = new ReferenceDataCache(_http, _directory);
-        var cached = await sut.ResolveAsync(ReferenceFile.Agents, url.AbsoluteUri, AcceptAll, CancellationToken.None);
-        File.Delete(cached + ".etag");
-        _server.Serve("/agents.json", null!); // the server now answers 404
+        var url = _server.Serve("/agents.json", "[1]"u8.ToArray());
+        var warnings = new List<string>();
+        var sut = new ReferenceDataCache(_http, _directory, warnings.Add);
+        await sut.ResolveAsync(ReferenceFile.Agents, url.AbsoluteUri, AcceptAll, CancellationToken.None);
+        _server.Inject("agents.json", new FeedFault.Status(500));
 
         var again = await sut.ResolveAsync(ReferenceFile.Agents, url.AbsoluteUri, AcceptAll, CancellationToken.None);
 
         Assert.Equal("[1]", File.ReadAllText(again));
+        Assert.Contains("could not be refreshed", Assert.Single(warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_NewDownloadFailsValidation_KeepsTheGoodCopy()
+    {
+        var url = _server.Serve("/agents.json", "[\"good\"]"u8.ToArray());
+        var sut = new ReferenceDataCache(_http, _directory);
+        var cached = await sut.ResolveAsync(ReferenceFile.Agents, url.AbsoluteUri, AcceptAll, CancellationToken.None);
+        _server.Serve("/agents.json", Encoding.UTF8.GetBytes("<html>maintenance</html>"));
+
+        var again = await sut.ResolveAsync(ReferenceFile.Agents, url.AbsoluteUri, RejectHtml, CancellationToken.None);
+
+        Assert.Equal("[\"good\"]", File.ReadAllText(again));
+        Assert.False(File.Exists(cached + ".partial"));
     }
 
     [Fact]
     public async Task ResolveAsync_UrlNotFoundAndNoCopy_ThrowsSayingWhatToDo()
     {
         var sut = new ReferenceDataCache(_http, _directory);
-        var url = $"http://127.0.0.1:{_server.Port}/missing.csv";
+        var url = new Uri(_server.BaseUrl, "missing.csv").AbsoluteUri;
 
         var error = await Assert.ThrowsAsync<ReferenceDataException>(
             () => sut.ResolveAsync(ReferenceFile.Datacenters, url, AcceptAll, CancellationToken.None));
@@ -76,23 +92,6 @@ public sealed class ReferenceDataCacheTests : IDisposable
 
         Assert.Contains(ReferenceFile.Agents.PublishedUrl.AbsoluteUri, error.Message, StringComparison.Ordinal);
         Assert.Contains("--agents PATH", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ResolveAsync_NewDownloadFailsValidation_KeepsTheGoodCopyAndWarns()
-    {
-        var url = _server.Serve("/agents.json", "[\"good\"]");
-        var warnings = new List<string>();
-        var sut = new ReferenceDataCache(_http, _directory, warnings.Add);
-        var cached = await sut.ResolveAsync(ReferenceFile.Agents, url.AbsoluteUri, AcceptAll, CancellationToken.None);
-        File.Delete(cached + ".etag");
-        _server.Serve("/agents.json", "<html>maintenance</html>");
-
-        var again = await sut.ResolveAsync(ReferenceFile.Agents, url.AbsoluteUri, RejectHtml, CancellationToken.None);
-
-        Assert.Equal("[\"good\"]", File.ReadAllText(again));
-        Assert.False(File.Exists(cached + ".partial"));
-        Assert.Contains("could not be refreshed", Assert.Single(warnings), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -132,7 +131,9 @@ public sealed class ReferenceDataCacheTests : IDisposable
     /// <summary>Stands for a machine without network: every request fails before leaving the process.</summary>
     private sealed class RefusingHandler : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        protected override Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request,
+            CancellationToken cancellationToken) =>
             throw new HttpRequestException("No network in this test.");
     }
 }

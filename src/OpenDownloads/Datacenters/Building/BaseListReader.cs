@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using OpenDownloads.Datacenters.Fetching;
 using OpenDownloads.Datacenters.Output;
 using OpenDownloads.Datacenters.Providers;
@@ -13,19 +12,7 @@ internal sealed class BaseListReader(IFeedSource http, TimeProvider clock)
         CancellationToken cancellationToken)
     {
         var response = await FetchAsync(pathOrUrl, cancellationToken);
-        var source = new ManifestSource
-        {
-            FileName = Path.GetFileName(response.Location),
-            Location = response.Location,
-            LocationSource = response.LocationSource,
-            FetchedAt = response.FetchedAt,
-            HttpStatus = response.HttpStatus,
-            Error = response.Error,
-            ETag = response.ETag,
-            LastModified = response.LastModified,
-            Sha256 = response.Body is { } hashed ? Convert.ToHexStringLower(SHA256.HashData(hashed)) : null,
-            Bytes = response.Body?.LongLength,
-        };
+        var source = response.ToManifestSource(Path.GetFileName(response.Location));
         if (response.Body is not { } body)
         {
             return (source, null);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using OpenDownloads.Datacenters.Fetching;
 using OpenDownloads.Datacenters.Output;
 using OpenDownloads.Datacenters.Providers;
@@ -107,23 +106,9 @@ internal sealed class ProviderRefresher(IFeedSource feeds, DatacenterRebuildOpti
         FeedResponse[] responses,
         ManifestProvider? previous) =>
     [
-        .. feed.Documents.Zip(responses, (document, response) =>
-        {
-            var kept = previous?.Sources.FirstOrDefault(source => source.FileName == document.FileName);
-            return new ManifestSource
-            {
-                FileName = document.FileName,
-                Location = response.Location,
-                LocationSource = response.LocationSource,
-                FetchedAt = response.FetchedAt,
-                HttpStatus = response.HttpStatus,
-                Error = response.Error,
-                ETag = response.ETag,
-                LastModified = response.LastModified,
-                Sha256 = response.Body is { } body ? Convert.ToHexStringLower(SHA256.HashData(body)) : kept?.Sha256,
-                Bytes = response.Body?.LongLength ?? kept?.Bytes,
-            };
-        }),
+        .. feed.Documents.Zip(responses, (document, response) => response.ToManifestSource(
+            document.FileName,
+            previous?.Sources.FirstOrDefault(source => source.FileName == document.FileName))),
     ];
 
     private ProviderOutcome Read(ProviderFeed feed, FeedResponse[] responses, List<DatacenterRange> previousRanges)

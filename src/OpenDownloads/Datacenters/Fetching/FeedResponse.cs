@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using OpenDownloads.Datacenters.Output;
+
 namespace OpenDownloads.Datacenters.Fetching;
 
 /// <summary>What reading one feed document gave: its body, "not modified", or why it failed.</summary>
@@ -23,4 +26,22 @@ internal sealed record FeedResponse
     public DateTimeOffset? LastModified { get; init; }
 
     public bool Succeeded => Error is null;
+
+    /// <summary>
+    /// Describes this response for the manifest under <paramref name="fileName"/>. An answer without a body (not
+    /// modified, or failed) keeps the hash and size of <paramref name="kept"/>, the entry of the run it came from.
+    /// </summary>
+    public ManifestSource ToManifestSource(string fileName, ManifestSource? kept = null) => new()
+    {
+        FileName = fileName,
+        Location = Location,
+        LocationSource = LocationSource,
+        FetchedAt = FetchedAt,
+        HttpStatus = HttpStatus,
+        Error = Error,
+        ETag = ETag,
+        LastModified = LastModified,
+        Sha256 = Body is { } body ? Convert.ToHexStringLower(SHA256.HashData(body)) : kept?.Sha256,
+        Bytes = Body?.LongLength ?? kept?.Bytes,
+    };
 }

@@ -1,6 +1,6 @@
-using OpenDownloads.Datacenters;
 using OpenDownloads.Datacenters.Building;
-using OpenDownloads.Tests.Datacenters.Fetching;
+using OpenDownloads.Datacenters;
+using OpenDownloads.Tests.TestData;
 
 namespace OpenDownloads.Tests.Datacenters.Building;
 

@@ -1,7 +1,8 @@
 using System.Text;
-using OpenDownloads.Datacenters;
 using OpenDownloads.Datacenters.Fetching;
 using OpenDownloads.Datacenters.Providers;
+using OpenDownloads.Datacenters;
+using OpenDownloads.Tests.TestData;
 
 namespace OpenDownloads.Tests.Datacenters.Fetching;
 

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace OpenDownloads.Tests.Datacenters.Fetching;
+namespace OpenDownloads.Tests.TestData;
 
 /// <summary>What the feed server does wrong for one path: each failure the rebuild must survive.</summary>
 public abstract record FeedFault

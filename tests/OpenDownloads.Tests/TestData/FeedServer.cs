@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using OpenDownloads.Tests.TestData;
 
-namespace OpenDownloads.Tests.Datacenters.Fetching;
+namespace OpenDownloads.Tests.TestData;
 
 /// <summary>
 /// A feed server on 127.0.0.1 for fault tests: serves the real copies in shared/data/providers by file name,
