@@ -1,4 +1,4 @@
-using System.Text;
+using OpenDownloads.Counting.Readers;
 
 namespace OpenDownloads.Datacenters;
 
@@ -11,43 +11,41 @@ internal static class DatacenterCsvReader
 {
     private const string Layout = "start,end,name,url";
 
+    /// <summary>The longest line read; a real row is under 200 bytes, so a longer one means a wrong file.</summary>
+    private const int MaxLineBytes = 64 * 1024;
+
     public static List<DatacenterRange> Read(Stream csv, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(csv);
         ArgumentNullException.ThrowIfNull(sourceName);
 
-        // The caller owns the stream; the reader only borrows it.
-        using var reader = new StreamReader(
-            csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        // The same splitter as the log readers: a byte order mark, CRLF, quoted fields and bounded lines.
+        var rows = new CsvRowSplitter(new LineSplitter(csv, MaxLineBytes), (byte)',');
         var ranges = new List<DatacenterRange>();
-        var fields = new List<string>(4);
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        while (rows.TryReadRow(out var fields, out var lineNumber, out var error))
         {
-            lineNumber++;
-            var content = line.AsSpan().TrimStart();
-            if (content.IsEmpty || content[0] == '#')
+            var row = new RowContext(sourceName, lineNumber);
+            if (error is not null)
             {
-                continue;
+                throw row.Invalid($"cannot be read ({error})", $"a row of {Layout}");
             }
 
-            ranges.Add(ReadRow(line, fields, new RowContext(sourceName, lineNumber)));
+            var first = fields[0].AsSpan().TrimStart();
+            var blank = fields.Count == 1 && first.IsEmpty;
+            if (!blank && !first.StartsWith('#'))
+            {
+                ranges.Add(ReadRow(fields, row));
+            }
         }
 
         return ranges;
     }
 
-    private static DatacenterRange ReadRow(string line, List<string> fields, RowContext row)
+    private static DatacenterRange ReadRow(List<string> fields, RowContext row)
     {
-        if (!CsvRowSplitter.TrySplit(line, fields))
-        {
-            throw row.Invalid($"has a quoted field that is not closed before a comma or the line end ('{line}')",
-                "RFC 4180 quoting within one line");
-        }
-
         if (fields.Count != 4)
         {
-            throw row.Invalid($"has {fields.Count} fields ('{line}')", $"4 fields: {Layout}");
+            throw row.Invalid($"has {fields.Count} fields ('{Excerpt(string.Join(',', fields))}')", $"4 fields: {Layout}");
         }
 
         var start = ReadAddress(fields[0], "start", row);
@@ -64,25 +62,29 @@ internal static class DatacenterCsvReader
 
         if (string.IsNullOrWhiteSpace(fields[2]))
         {
-            throw row.Invalid($"has an empty name ('{line}')", "the provider's name in the third field");
+            throw row.Invalid(
+                $"has an empty name ('{Excerpt(string.Join(',', fields))}')", "the provider's name in the third field");
         }
 
         return new DatacenterRange(new IpRange(start, end), fields[2], fields[3]);
     }
+
+    // A wrong file (a binary, a one-line JSON document) must not fill the terminal with its content.
+    private static string Excerpt(string text) => text.Length <= 80 ? text : text[..80] + "...";
 
     private static UInt128 ReadAddress(string field, string role, RowContext row)
     {
         if (!IpAddressParser.TryParse(field.AsSpan().Trim(), out var address))
         {
             throw row.Invalid(
-                $"has the {role} address '{field}', which is not an IP address",
+                $"has the {role} address '{Excerpt(field)}', which is not an IP address",
                 "a dotted-quad IPv4 or an IPv6 address");
         }
 
         return address;
     }
 
-    private readonly record struct RowContext(string SourceName, int LineNumber)
+    private readonly record struct RowContext(string SourceName, long LineNumber)
     {
         public FormatException Invalid(string problem, string expected) =>
             new($"Line {LineNumber} of the datacenter list '{SourceName}' {problem}; expected {expected}.");

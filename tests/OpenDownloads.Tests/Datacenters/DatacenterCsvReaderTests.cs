@@ -54,7 +54,7 @@ public sealed class DatacenterCsvReaderTests
         { "1.2.3.9,1.2.3.0,Name,url", "starts at '1.2.3.9', after its end '1.2.3.0'; expected start at or before" },
         { "2001:db8::,2001:db7::,Name,url", "starts at '2001:db8::', after its end '2001:db7::'" }, // IPv6 too
         { "1.2.3.0,2001:db8::,Name,url", "mixes address families ('1.2.3.0' to '2001:db8::'); expected both" },
-        { "1.2.3.0,1.2.3.255,\"Name, Inc,url", "has a quoted field that is not closed" },
+        { "1.2.3.0,1.2.3.255,\"Name, Inc,url", "A quoted field is not closed" },
         { "1.2.3.0,1.2.3.255, ,url", "has an empty name" },
     };
 
