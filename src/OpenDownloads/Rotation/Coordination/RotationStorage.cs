@@ -1,0 +1,45 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+
+namespace OpenDownloads.Rotation.Coordination;
+
+/// <summary>
+/// The responder's own storage: one table (dedupe ledger, per-consumer batches, concurrency slots, stagger
+/// cursor) and the actions queue with its poison queue. Queue messages are Base64, as the Functions queue
+/// trigger expects by default.
+/// </summary>
+internal sealed class RotationStorage(TableClient table, QueueClient actions, QueueClient poison)
+{
+    public const string TableName = "rotation";
+    public const string EventsQueueName = "rotation-events";
+    public const string ActionsQueueName = "rotation-actions";
+    public const string PoisonQueueName = ActionsQueueName + "-poison";
+
+    public TableClient Table { get; } = table;
+
+    public QueueClient Actions { get; } = actions;
+
+    public QueueClient Poison { get; } = poison;
+
+    /// <param name="connectionString">A storage connection string (UseDevelopmentStorage=true for Azurite).</param>
+    /// <param name="tableName">The table; tests give each run its own.</param>
+    /// <param name="actionsQueueName">The actions queue; its poison queue is this name with "-poison".</param>
+    public static RotationStorage FromConnectionString(
+        string connectionString,
+        string tableName = TableName,
+        string actionsQueueName = ActionsQueueName)
+    {
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        return new RotationStorage(
+            new TableClient(connectionString, tableName),
+            new QueueClient(connectionString, actionsQueueName, options),
+            new QueueClient(connectionString, actionsQueueName + "-poison", options));
+    }
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        await Table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await Actions.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await Poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+}
