@@ -33,6 +33,7 @@ internal sealed class ConsumerActionRunner(
     public async Task RunAsync(BinaryData body, CancellationToken cancellationToken)
     {
         var message = DueMessage.Parse(body);
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var consumer = settings.Consumers.Find(message.Consumer);
         var claim = await ClaimAsync(consumer, message, cancellationToken).ConfigureAwait(false);
         if (claim is null || consumer is null)

@@ -27,6 +27,7 @@ internal sealed class QueuedDispatcher(
             return;
         }
 
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var join = await _batches.AddAsync(consumer.Name, pending, now, settings.DebounceWindow, cancellationToken)
             .ConfigureAwait(false);

@@ -10,6 +10,9 @@ namespace OpenDownloads.Rotation.Coordination;
 /// </summary>
 internal sealed class RotationStorage(TableClient table, QueueClient actions, QueueClient poison)
 {
+    private readonly Lock _gate = new();
+    private Task? _created;
+
     public const string TableName = "rotation";
     public const string EventsQueueName = "rotation-events";
     public const string ActionsQueueName = "rotation-actions";
@@ -36,7 +39,21 @@ internal sealed class RotationStorage(TableClient table, QueueClient actions, Qu
             new QueueClient(connectionString, actionsQueueName + "-poison", options));
     }
 
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    /// <summary>Creates the table and queues once per process (and again after a failed try).</summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_created is null || _created.IsFaulted || _created.IsCanceled)
+            {
+                _created = CreateAsync(cancellationToken);
+            }
+
+            return _created;
+        }
+    }
+
+    private async Task CreateAsync(CancellationToken cancellationToken)
     {
         await Table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         await Actions.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);

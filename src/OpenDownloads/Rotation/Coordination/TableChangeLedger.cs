@@ -4,12 +4,13 @@ using OpenDownloads.Rotation.Events;
 namespace OpenDownloads.Rotation.Coordination;
 
 /// <summary>The ledger in Azure Table storage: partition "change-{hash of the change key}", row the consumer.</summary>
-internal sealed class TableChangeLedger(TableClient table, TimeProvider time) : IChangeLedger
+internal sealed class TableChangeLedger(RotationStorage storage, TimeProvider time) : IChangeLedger
 {
     public async Task<bool> IsHandledAsync(SecretChange change, string consumer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var entity = await table.GetEntityIfExistsAsync<TableEntity>(
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await storage.Table.GetEntityIfExistsAsync<TableEntity>(
             PartitionKey(change), RowKey(consumer), cancellationToken: cancellationToken).ConfigureAwait(false);
         return entity.HasValue;
     }
@@ -21,6 +22,7 @@ internal sealed class TableChangeLedger(TableClient table, TimeProvider time) : 
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         foreach (var change in changes)
         {
             var entity = new TableEntity(PartitionKey(change), RowKey(consumer))
@@ -30,7 +32,7 @@ internal sealed class TableChangeLedger(TableClient table, TimeProvider time) : 
                 ["Outcome"] = outcome,
                 ["HandledAt"] = time.GetUtcNow(),
             };
-            await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await storage.Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
     }
 
