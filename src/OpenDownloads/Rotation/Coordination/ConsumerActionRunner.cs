@@ -129,7 +129,7 @@ internal sealed class ConsumerActionRunner(
             var delay = settings.BackoffAfter(message.Attempt);
             Log.RunFailedWillRetry(logger, consumer.Name, message.Attempt, settings.MaxAttempts, failure, delay.TotalMilliseconds);
             await ReopenAsync(claim.Batch, progress.Current, delay, cancellationToken).ConfigureAwait(false);
-            await DueQueue.SendAsync(storage.Actions, message with { Attempt = message.Attempt + 1 }, delay, cancellationToken)
+            await DueQueue.SendAsync(storage, message with { Attempt = message.Attempt + 1 }, delay, cancellationToken)
                 .ConfigureAwait(false);
             return;
         }
@@ -206,7 +206,7 @@ internal sealed class ConsumerActionRunner(
                 if (await _batches.TryUpdateAsync(batch, cancellationToken).ConfigureAwait(false))
                 {
                     var message = new DueMessage(batch.Consumer, batch.Generation, 1);
-                    await DueQueue.SendAsync(storage.Actions, message, settings.DebounceWindow, cancellationToken).ConfigureAwait(false);
+                    await DueQueue.SendAsync(storage, message, settings.DebounceWindow, cancellationToken).ConfigureAwait(false);
                     return;
                 }
             }
@@ -218,7 +218,7 @@ internal sealed class ConsumerActionRunner(
     private async Task<RunClaim?> DeferAsync(DueMessage message, TimeSpan delay, string reason, CancellationToken cancellationToken)
     {
         Log.RunDeferred(logger, message.Consumer, reason, delay.TotalMilliseconds);
-        await DueQueue.SendAsync(storage.Actions, message, delay, cancellationToken).ConfigureAwait(false);
+        await DueQueue.SendAsync(storage, message, delay, cancellationToken).ConfigureAwait(false);
         return null;
     }
 }

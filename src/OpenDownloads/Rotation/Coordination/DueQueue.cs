@@ -1,18 +1,14 @@
-using Azure.Storage.Queues;
-
 namespace OpenDownloads.Rotation.Coordination;
 
-/// <summary>Sends due messages that stay invisible until their time (queues allow at most seven days).</summary>
+/// <summary>Sends due messages that stay invisible until their time, at most <see cref="RotationStorage.MaxQueueDelay"/>.</summary>
 internal static class DueQueue
 {
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
-
-    public static async Task SendAsync(QueueClient queue, DueMessage message, TimeSpan delay, CancellationToken cancellationToken)
+    public static async Task SendAsync(RotationStorage storage, DueMessage message, TimeSpan delay, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(message);
-        var visibility = delay <= TimeSpan.Zero ? TimeSpan.Zero : delay > MaxDelay ? MaxDelay : delay;
-        await queue.SendMessageAsync(message.ToJson(), visibility, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken)
+        var visibility = delay <= TimeSpan.Zero ? TimeSpan.Zero : delay > storage.MaxQueueDelay ? storage.MaxQueueDelay : delay;
+        await storage.Actions.SendMessageAsync(message.ToJson(), visibility, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken)
             .ConfigureAwait(false);
     }
 }

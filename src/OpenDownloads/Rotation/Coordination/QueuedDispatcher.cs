@@ -42,7 +42,7 @@ internal sealed class QueuedDispatcher(
         if (join.Opened || lost)
         {
             var message = new DueMessage(consumer.Name, join.Generation, 1);
-            await DueQueue.SendAsync(storage.Actions, message, join.DueAt - now, cancellationToken).ConfigureAwait(false);
+            await DueQueue.SendAsync(storage, message, join.DueAt - now, cancellationToken).ConfigureAwait(false);
         }
     }
 }

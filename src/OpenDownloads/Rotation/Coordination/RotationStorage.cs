@@ -24,6 +24,12 @@ internal sealed class RotationStorage(TableClient table, QueueClient actions, Qu
 
     public QueueClient Poison { get; } = poison;
 
+    /// <summary>
+    /// The longest a due message stays invisible (queues allow seven days). The runner defers a message again until
+    /// its batch is due, so a shorter cap only makes it look earlier; tests with a fake clock use a second.
+    /// </summary>
+    public TimeSpan MaxQueueDelay { get; init; } = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
+
     /// <param name="connectionString">A storage connection string (UseDevelopmentStorage=true for Azurite).</param>
     /// <param name="tableName">The table; tests give each run its own.</param>
     /// <param name="actionsQueueName">The actions queue; its poison queue is this name with "-poison".</param>
