@@ -5,7 +5,7 @@ namespace OpenDownloads.Tests.Rotation;
 /// <summary>Dry run, the self-restart rule, expiry warnings and escalation on the queue path.</summary>
 public sealed class RotationBehaviourAzuriteTests
 {
-    private const string SelfId = Consumers.Sites + "odl-functions";
+    private const string SelfId = TestConsumers.Sites + "odl-functions";
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(31);
 
     [Fact]
@@ -14,7 +14,7 @@ public sealed class RotationBehaviourAzuriteTests
         using var sut = new ResponderRig(options =>
         {
             options.DryRun = true;
-            options.Consumers.Add(Consumers.Site("api", "SoftRestart", ("kv-prod", "db-password", "Exact")));
+            options.Consumers.Add(TestConsumers.Site("api", "SoftRestart", ("kv-prod", "db-password", "Exact")));
         });
         var change = SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef");
 
@@ -24,7 +24,7 @@ public sealed class RotationBehaviourAzuriteTests
         var planned = sut.Planner.Calls.Select(call => call.Call.ToString()).ToList();
         Assert.Equal(4, planned.Count);
         Assert.Equal(planned[..2], planned[2..]);
-        Assert.StartsWith($"POST {Consumers.Sites}api/restart?api-version=", planned[0], StringComparison.Ordinal);
+        Assert.StartsWith($"POST {TestConsumers.Sites}api/restart?api-version=", planned[0], StringComparison.Ordinal);
         Assert.Empty(sut.Arm.Requests);
         Assert.Equal(0, await sut.CountAllRowsAsync());
         Assert.Equal(0, sut.Credential.Requests);
@@ -36,7 +36,7 @@ public sealed class RotationBehaviourAzuriteTests
         using var sut = new ResponderRig(options =>
         {
             options.SelfResourceId = SelfId;
-            options.Consumers.Add(Consumers.Site("odl-functions", "Restart", ("kv-prod", "db-password", "Exact")));
+            options.Consumers.Add(TestConsumers.Site("odl-functions", "Restart", ("kv-prod", "db-password", "Exact")));
         });
         var change = SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef");
 
@@ -51,7 +51,7 @@ public sealed class RotationBehaviourAzuriteTests
     [Fact]
     public async Task Pump_SecretNearExpiry_AlertsOnceAndRestartsNothing()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(Consumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
+        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
         var warning = SampleEvents.KeyVaultCloudEvent("db-password", "0123456789abcdef0123456789abcdef", "Microsoft.KeyVault.SecretNearExpiry");
 
         await sut.DeliverAsync(warning, times: 2);
@@ -65,7 +65,7 @@ public sealed class RotationBehaviourAzuriteTests
     public async Task Pump_ReferenceStillOnOldVersionAfterRefresh_EscalatesToSoftRestartThenStops()
     {
         const string version = "0123456789abcdef0123456789abcdef";
-        using var sut = new ResponderRig(options => options.Consumers.Add(Consumers.Site("api", "RefreshReferences", ("kv-prod", "db-password", "Exact"))));
+        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "RefreshReferences", ("kv-prod", "db-password", "Exact"))));
         var restarted = false;
         sut.Arm.Respond = request =>
         {
@@ -87,7 +87,7 @@ public sealed class RotationBehaviourAzuriteTests
     [Fact]
     public async Task Pump_ContainerAppNewRevision_PatchesTemplateWithNewSuffixAndWaitsForIt()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(Consumers.ContainerApp("transcoder", "NewRevision", "kv-prod", "db-password")));
+        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.ContainerApp("transcoder", "NewRevision", "kv-prod", "db-password")));
         string? suffix = null;
         sut.Arm.Respond = request =>
         {

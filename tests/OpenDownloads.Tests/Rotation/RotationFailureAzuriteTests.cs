@@ -12,7 +12,7 @@ public sealed class RotationFailureAzuriteTests
     [Fact]
     public async Task Pump_ArmAnswers429ThenSuccess_RetriesAfterRetryAfterAndRestartsOnce()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(Consumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
+        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
         var restarts = 0;
         sut.Arm.Respond = request => FakeArm.IsRestart(request) && Interlocked.Increment(ref restarts) == 1
             ? CannedResponse.TooManyRequests(retryAfterSeconds: 1)
@@ -35,7 +35,7 @@ public sealed class RotationFailureAzuriteTests
         using var sut = new ResponderRig(options =>
         {
             options.MaxAttempts = 3;
-            options.Consumers.Add(Consumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact")));
+            options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact")));
         });
         sut.Arm.Respond = request => FakeArm.IsRestart(request) ? CannedResponse.Error(500, "InternalServerError") : FakeArm.Healthy(request);
 
@@ -56,7 +56,7 @@ public sealed class RotationFailureAzuriteTests
     [Fact]
     public async Task Pump_ArmAnswers409ThenSuccess_SucceedsOnTheSecondAttempt()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(Consumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
+        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
         var restarts = 0;
         sut.Arm.Respond = request => FakeArm.IsRestart(request) && Interlocked.Increment(ref restarts) == 1
             ? CannedResponse.Error(409, "Conflict")
@@ -73,7 +73,7 @@ public sealed class RotationFailureAzuriteTests
     [Fact]
     public async Task Pump_ArmAnswers403_GoesToPoisonQueueWithoutRetrying()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(Consumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
+        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
         sut.Arm.Respond = request => FakeArm.IsRestart(request) ? CannedResponse.Error(403, "AuthorizationFailed") : FakeArm.Healthy(request);
 
         await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef"));
@@ -87,7 +87,7 @@ public sealed class RotationFailureAzuriteTests
     [Fact]
     public async Task Pump_EventWithSecretLookingField_NeverLogsOrAlertsOrDeadLettersIt()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(Consumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
+        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
         sut.Arm.Respond = request => FakeArm.IsRestart(request) ? CannedResponse.Error(400, "BadRequest") : FakeArm.Healthy(request);
         var extra = $",\n \"Value\": \"{SecretLookingValue}\"";
 

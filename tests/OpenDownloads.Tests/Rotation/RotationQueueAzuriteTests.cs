@@ -12,9 +12,9 @@ public sealed class RotationQueueAzuriteTests
     {
         using var sut = new ResponderRig(options =>
         {
-            options.Consumers.Add(Consumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact")));
-            options.Consumers.Add(Consumers.Site("worker", "Restart", ("kv-prod", "db-", "Prefix")));
-            options.Consumers.Add(Consumers.Site("unrelated", "Restart", ("kv-prod", "smtp-password", "Exact")));
+            options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact")));
+            options.Consumers.Add(TestConsumers.Site("worker", "Restart", ("kv-prod", "db-", "Prefix")));
+            options.Consumers.Add(TestConsumers.Site("unrelated", "Restart", ("kv-prod", "smtp-password", "Exact")));
         });
         var change = SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef");
 
@@ -22,13 +22,13 @@ public sealed class RotationQueueAzuriteTests
         await sut.PumpAsync(Idle);
 
         var restarts = sut.Arm.Requests.Where(FakeArm.IsRestart).Select(request => request.Path).Order().ToList();
-        Assert.Equal([Consumers.Sites + "api/restart", Consumers.Sites + "worker/restart"], restarts);
+        Assert.Equal([TestConsumers.Sites + "api/restart", TestConsumers.Sites + "worker/restart"], restarts);
     }
 
     [Fact]
     public async Task Pump_RedeliveryAfterTheActionRan_DoesNotRestartAgain()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(Consumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
+        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
         var change = SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef");
 
         await sut.DeliverAsync(change);
@@ -43,7 +43,7 @@ public sealed class RotationQueueAzuriteTests
     [Fact]
     public async Task Pump_CamelCaseCopyOfTheEvent_IsUnderstoodAsTheSameChange()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(Consumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
+        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
 
         await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef"));
         await sut.DeliverAsync(SampleEvents.KeyVaultNewVersionCamelCase("db-password", "0123456789abcdef0123456789abcdef"));
@@ -56,7 +56,7 @@ public sealed class RotationQueueAzuriteTests
     [Fact]
     public async Task Pump_CamelCaseEventAlone_RestartsTheConsumer()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(Consumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
+        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
 
         await sut.DeliverAsync(SampleEvents.KeyVaultNewVersionCamelCase("db-password", "0123456789abcdef0123456789abcdef"));
         await sut.PumpAsync(Idle);
@@ -67,7 +67,7 @@ public sealed class RotationQueueAzuriteTests
     [Fact]
     public async Task Pump_EventForUnconfiguredVault_ChangesNothing()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(Consumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
+        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
 
         await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef", vault: "kv-other"));
         await sut.PumpAsync(Idle);
@@ -80,7 +80,7 @@ public sealed class RotationQueueAzuriteTests
     [Fact]
     public async Task Pump_ThreeSecretsOfOneConsumerWithinTheDebounceWindow_GiveOneAction()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(Consumers.Site(
+        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site(
             "api", "Restart", ("kv-prod", "db-password", "Exact"), ("kv-prod", "storage-key", "Exact"), ("kv-prod", "smtp-password", "Exact"))));
 
         foreach (var secret in new[] { "db-password", "storage-key", "smtp-password" })
@@ -99,7 +99,7 @@ public sealed class RotationQueueAzuriteTests
     [Fact]
     public async Task Pump_SecondChangeAfterTheWindowClosed_GivesASecondAction()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(Consumers.Site(
+        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site(
             "api", "Restart", ("kv-prod", "db-password", "Exact"), ("kv-prod", "storage-key", "Exact"))));
 
         await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef"));
@@ -115,7 +115,7 @@ public sealed class RotationQueueAzuriteTests
     {
         using var sut = new ResponderRig(options =>
         {
-            var consumer = Consumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"));
+            var consumer = TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"));
             consumer.Enabled = false;
             options.Consumers.Add(consumer);
         });

@@ -15,7 +15,8 @@ internal static class MessageText
         var trimmed = Trim(bytes.Span);
         if (trimmed.Length > 0 && trimmed[0] is (byte)'{' or (byte)'[')
         {
-            return bytes;
+            // JsonDocument refuses a byte order mark, so the trimmed bytes are what is parsed.
+            return trimmed.ToArray();
         }
 
         if (trimmed.Length > 0 && Base64.IsValid(trimmed))
@@ -24,7 +25,7 @@ internal static class MessageText
             var inner = Trim(decoded);
             if (inner.Length > 0 && inner[0] is (byte)'{' or (byte)'[')
             {
-                return decoded;
+                return inner.ToArray();
             }
         }
 

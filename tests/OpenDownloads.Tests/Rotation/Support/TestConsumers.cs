@@ -3,7 +3,7 @@ using OpenDownloads.Rotation.Configuration;
 namespace OpenDownloads.Tests.Rotation.Support;
 
 /// <summary>Consumer entries for test configurations.</summary>
-internal static class Consumers
+internal static class TestConsumers
 {
     public const string Sites = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Web/sites/";
     public const string Apps = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.App/containerApps/";
