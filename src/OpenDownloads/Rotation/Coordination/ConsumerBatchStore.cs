@@ -96,6 +96,66 @@ internal sealed class ConsumerBatchStore(TableClient table)
         }
     }
 
+    /// <summary>
+    /// Opens a claimed batch again for a later attempt: the changes that arrived meanwhile join it, and the next
+    /// attempt resumes at <paramref name="step"/>.
+    /// </summary>
+    public async Task ReopenAsync(ConsumerBatch batch, string step, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        for (var conflict = 0; conflict < MaxConflicts; conflict++)
+        {
+            var held = ChangeListJson.Read(batch.Changes);
+            batch.Changes = ChangeListJson.Write(ChangeListJson.Union(held, ChangeListJson.Read(batch.Next)));
+            batch.Next = "[]";
+            batch.State = nameof(BatchState.Open);
+            batch.DueAt = dueAt;
+            batch.Step = step;
+            batch.LeaseUntil = null;
+            if (await TryUpdateAsync(batch, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            batch = await GetAsync(batch.Consumer, cancellationToken).ConfigureAwait(false) ?? batch;
+        }
+    }
+
+    /// <summary>
+    /// Ends a claimed batch: deletes it, or, when changes arrived while it ran, makes them the next generation due
+    /// at <paramref name="dueAt"/> and returns that generation (which then needs its own queue message).
+    /// </summary>
+    public async Task<long?> CompleteAsync(ConsumerBatch batch, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        for (var conflict = 0; conflict < MaxConflicts; conflict++)
+        {
+            var next = ChangeListJson.Read(batch.Next);
+            if (next.Count == 0 && await TryDeleteAsync(batch, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            if (next.Count > 0)
+            {
+                batch.Changes = ChangeListJson.Write(next);
+                batch.Next = "[]";
+                batch.State = nameof(BatchState.Open);
+                batch.DueAt = dueAt;
+                batch.Generation = Math.Max(batch.Generation + 1, dueAt.UtcTicks);
+                batch.Step = null;
+                batch.LeaseUntil = null;
+                if (await TryUpdateAsync(batch, cancellationToken).ConfigureAwait(false))
+                {
+                    return batch.Generation;
+                }
+            }
+
+            batch = await GetAsync(batch.Consumer, cancellationToken).ConfigureAwait(false) ?? batch;
+        }
+
+        throw new InvalidOperationException(
+            $"The batch of consumer '{batch.Consumer}' kept changing while being completed; expected it to settle.");
+    }
+
     private async Task<bool> TryAddAsync(ConsumerBatch batch, CancellationToken cancellationToken)
     {
         try
