@@ -13,7 +13,8 @@ internal static class RotationCommand
         };
         var config = new Option<string>("--config")
         {
-            Description = "The consumers configuration, shaped like samples/rotation/consumers.json ({\"Rotation\": {…}}).",
+            Description = "The consumers configuration, shaped like samples/rotation/consumers.json "
+                + "({\"Rotation\": {…}}).",
             Required = true,
         };
         var dryRun = new Option<bool>("--dry-run")
@@ -21,13 +22,15 @@ internal static class RotationCommand
             Description = "Print the ARM calls that would be made and make none.",
         };
 
-        var simulate = new Command("simulate", "Run the rotation responder on a local event file; print one JSON object per ARM call.")
+        var simulate = new Command("simulate", "Run the rotation responder on a local event file; print one "
+            + "JSON object per ARM call.")
         {
             eventFile, config, dryRun,
         };
         simulate.SetAction((result, cancellationToken) => new SimulateRunner(output, error).RunAsync(
             result.GetValue(eventFile)!, result.GetValue(config)!, result.GetValue(dryRun), cancellationToken));
 
-        return new Command("rotation", "Bring apps onto rotated Key Vault secrets and App Configuration values.") { simulate };
+        return new Command("rotation", "Bring apps onto rotated Key Vault secrets and App Configuration "
+            + "values.") { simulate };
     }
 }

@@ -18,16 +18,22 @@ internal sealed class SimulateRunner(TextWriter output, TextWriter error)
     /// <summary>An action ran but failed (an ARM error, or still stale at the top of its ladder).</summary>
     public const int ActionFailed = 1;
 
-    public async Task<int> RunAsync(string eventPath, string configPath, bool dryRun, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(
+        string eventPath,
+        string configPath,
+        bool dryRun,
+        CancellationToken cancellationToken)
     {
         RotationSettings settings;
         BinaryData body;
         try
         {
-            settings = RotationConfiguration.ReadFile(configPath) is var read && dryRun ? read with { DryRun = true } : read;
+            var read = RotationConfiguration.ReadFile(configPath);
+            settings = dryRun ? read with { DryRun = true } : read;
             body = BinaryData.FromBytes(await File.ReadAllBytesAsync(eventPath, cancellationToken));
         }
-        catch (Exception problem) when (problem is RotationConfigurationException or IOException or UnauthorizedAccessException)
+        catch (Exception problem)
+            when (problem is RotationConfigurationException or IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync(problem.Message);
             return ExitCodes.BadInput;
@@ -37,7 +43,11 @@ internal sealed class SimulateRunner(TextWriter output, TextWriter error)
         var time = TimeProvider.System;
         var arm = new RecordingArmClient(ArmClientFactory.Create(settings.Arm, null, null, time, loggers));
         var executor = new ActionExecutor(
-            new AppServiceOperator(arm), new ContainerAppOperator(arm, time), settings, time, loggers.CreateLogger<ActionExecutor>());
+            new AppServiceOperator(arm),
+            new ContainerAppOperator(arm, time),
+            settings,
+            time,
+            loggers.CreateLogger<ActionExecutor>());
         var ledger = new MemoryChangeLedger();
         var planner = new DryRunDispatcher(executor, loggers.CreateLogger<DryRunDispatcher>());
         IConsumerDispatcher dispatcher = settings.DryRun
@@ -45,7 +55,8 @@ internal sealed class SimulateRunner(TextWriter output, TextWriter error)
             : new InlineDispatcher(ledger, executor, loggers.CreateLogger<InlineDispatcher>());
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var alerts = new WebhookAlertSink(http, settings.AlertWebhook, loggers.CreateLogger<WebhookAlertSink>());
-        var responder = new RotationResponder(settings, dispatcher, ledger, alerts, loggers.CreateLogger<RotationResponder>());
+        var responderLogger = loggers.CreateLogger<RotationResponder>();
+        var responder = new RotationResponder(settings, dispatcher, ledger, alerts, responderLogger);
 
         var exitCode = ExitCodes.Success;
         try
@@ -57,7 +68,8 @@ internal sealed class SimulateRunner(TextWriter output, TextWriter error)
             await error.WriteLineAsync($"{eventPath}: {problem.Message}");
             return ExitCodes.BadInput;
         }
-        catch (Exception problem) when (problem is Azure.RequestFailedException or InvalidOperationException or HttpRequestException)
+        catch (Exception problem)
+            when (problem is Azure.RequestFailedException or InvalidOperationException or HttpRequestException)
         {
             await error.WriteLineAsync($"An action failed: {ArmFailures.Describe(problem)}");
             exitCode = ActionFailed;

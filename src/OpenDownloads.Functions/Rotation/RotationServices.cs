@@ -19,10 +19,14 @@ namespace OpenDownloads.Functions.Rotation;
 /// </summary>
 internal static class RotationServices
 {
-    /// <summary>Storage for dedupe, batches and the actions queue: Rotation:StorageConnection, else AzureWebJobsStorage.</summary>
+    /// <summary>
+    /// Storage for dedupe, batches and the actions queue: Rotation:StorageConnection, else AzureWebJobsStorage.
+    /// </summary>
     public const string StorageConnectionKey = "Rotation:StorageConnection";
 
-    public static IServiceCollection AddRotationResponder(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRotationResponder(
+        this IServiceCollection services,
+        IConfiguration configuration)
     {
         services.AddSingleton(_ => RotationConfiguration.Read(configuration));
         services.AddSingleton(TimeProvider.System);
@@ -34,7 +38,9 @@ internal static class RotationServices
             provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(provider => new ActionExecutor(
             new AppServiceOperator(provider.GetRequiredService<IArmClient>()),
-            new ContainerAppOperator(provider.GetRequiredService<IArmClient>(), provider.GetRequiredService<TimeProvider>()),
+            new ContainerAppOperator(
+                provider.GetRequiredService<IArmClient>(),
+                provider.GetRequiredService<TimeProvider>()),
             provider.GetRequiredService<RotationSettings>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<ActionExecutor>>()));
@@ -57,5 +63,6 @@ internal static class RotationServices
         configuration[StorageConnectionKey] is { Length: > 0 } own ? own
         : configuration["AzureWebJobsStorage"] is { Length: > 0 } shared ? shared
         : throw new RotationConfigurationException(
-            $"Neither {StorageConnectionKey} nor AzureWebJobsStorage is set; expected a storage connection string for the rotation table and queues.");
+            $"Neither {StorageConnectionKey} nor AzureWebJobsStorage is set; expected a storage connection "
+                + "string for the rotation table and queues.");
 }

@@ -13,13 +13,16 @@ internal sealed class RotationWebhook(WebhookHandler handler)
 {
     [Function(nameof(RotationWebhook))]
     public async Task<HttpResponseData> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = "rotation/events")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = "rotation/events")]
+        HttpRequestData request,
         CancellationToken cancellationToken)
     {
-        var key = request.Headers.TryGetValues("x-rotation-key", out var values) ? values.FirstOrDefault() : request.Query["key"];
+        string? Header(string name) =>
+            request.Headers.TryGetValues(name, out var found) ? found.FirstOrDefault() : null;
+        var key = Header("x-rotation-key") ?? request.Query["key"];
         var body = await BinaryData.FromStreamAsync(request.Body, cancellationToken);
         var reply = await handler.HandleAsync(
-            new WebhookRequest(request.Method, name => request.Headers.TryGetValues(name, out var found) ? found.FirstOrDefault() : null, key, body),
+            new WebhookRequest(request.Method, Header, key, body),
             cancellationToken);
 
         var response = request.CreateResponse((HttpStatusCode)reply.Status);

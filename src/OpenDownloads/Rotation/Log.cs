@@ -9,10 +9,16 @@ namespace OpenDownloads.Rotation;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(5001, LogLevel.Information, "Ignored event {EventId}: type '{EventType}' is not one the responder acts on")]
+    [LoggerMessage(
+        5001,
+        LogLevel.Information,
+        "Ignored event {EventId}: type '{EventType}' is not one the responder acts on")]
     public static partial void EventTypeIgnored(ILogger logger, string eventId, string eventType);
 
-    [LoggerMessage(5002, LogLevel.Information, "Ignored event {EventId} ({EventType}): {Store} is not in the configuration")]
+    [LoggerMessage(
+        5002,
+        LogLevel.Information,
+        "Ignored event {EventId} ({EventType}): {Store} is not in the configuration")]
     public static partial void EventStoreIgnored(ILogger logger, string eventId, string eventType, string store);
 
     [LoggerMessage(5003, LogLevel.Warning, "Ignored event {EventId} ({EventType}): {Problem}")]
@@ -27,28 +33,49 @@ internal static partial class Log
     [LoggerMessage(5006, LogLevel.Information, "Consumer {Consumer} depends on {Change} but is opted out; skipped")]
     public static partial void ConsumerOptedOut(ILogger logger, string consumer, string change);
 
-    [LoggerMessage(5007, LogLevel.Information, "Consumer {Consumer} was already brought onto {Change}; duplicate skipped")]
+    [LoggerMessage(
+        5007,
+        LogLevel.Information,
+        "Consumer {Consumer} was already brought onto {Change}; duplicate skipped")]
     public static partial void ChangeAlreadyHandled(ILogger logger, string consumer, string change);
 
     [LoggerMessage(5008, LogLevel.Information, "Consumer {Consumer} queued for {Change}; action due at {DueAt:O}")]
     public static partial void ChangeQueued(ILogger logger, string consumer, string change, DateTimeOffset dueAt);
 
-    [LoggerMessage(5009, LogLevel.Information, "Dry run: consumer {Consumer} would call {Method} {Path} api-version {ApiVersion} {Query}")]
-    public static partial void DryRunCall(ILogger logger, string consumer, string method, string path, string apiVersion, string query);
+    [LoggerMessage(
+        5009,
+        LogLevel.Information,
+        "Dry run: consumer {Consumer} would call {Method} {Path} api-version {ApiVersion} {Query}")]
+    public static partial void DryRunCall(
+        ILogger logger,
+        string consumer,
+        string method,
+        string path,
+        string apiVersion,
+        string query);
 
     [LoggerMessage(5010, LogLevel.Information, "Handling a rotation message of {EventCount} event(s)")]
     public static partial void MessageStarting(ILogger logger, int eventCount);
 
-    [LoggerMessage(5011, LogLevel.Information, "Handled a rotation message of {EventCount} event(s) for {ConsumerCount} consumer(s) in {ElapsedMs:F0} ms")]
+    [LoggerMessage(
+        5011,
+        LogLevel.Information,
+        "Handled a rotation message of {EventCount} event(s) for {ConsumerCount} consumer(s) in {ElapsedMs:F0} ms")]
     public static partial void MessageHandled(ILogger logger, int eventCount, int consumerCount, double elapsedMs);
 
-    [LoggerMessage(5012, LogLevel.Warning, "Ignored a subscription validation event outside the webhook (event {EventId})")]
+    [LoggerMessage(
+        5012,
+        LogLevel.Warning,
+        "Ignored a subscription validation event outside the webhook (event {EventId})")]
     public static partial void ValidationOutsideWebhook(ILogger logger, string eventId);
 
     [LoggerMessage(5013, LogLevel.Error, "A rotation message could not be read: {Problem}")]
     public static partial void MessageUnreadable(ILogger logger, string problem);
 
-    [LoggerMessage(5101, LogLevel.Information, "Consumer {Consumer}: attempt {Attempt} for {ChangeCount} change(s) starting")]
+    [LoggerMessage(
+        5101,
+        LogLevel.Information,
+        "Consumer {Consumer}: attempt {Attempt} for {ChangeCount} change(s) starting")]
     public static partial void RunStarting(ILogger logger, string consumer, int attempt, int changeCount);
 
     [LoggerMessage(5102, LogLevel.Information, "Consumer {Consumer}: {Reason}; trying again in {DelayMs:F0} ms")]
@@ -60,32 +87,74 @@ internal static partial class Log
     [LoggerMessage(5104, LogLevel.Information, "Consumer {Consumer}: {Action} on {Path}")]
     public static partial void ActionStarting(ILogger logger, string consumer, string action, string path);
 
-    [LoggerMessage(5105, LogLevel.Information, "Consumer {Consumer}: after {Action} the outcome is {Freshness} ({Reason})")]
-    public static partial void ActionChecked(ILogger logger, string consumer, string action, string freshness, string reason);
+    [LoggerMessage(
+        5105,
+        LogLevel.Information,
+        "Consumer {Consumer}: after {Action} the outcome is {Freshness} ({Reason})")]
+    public static partial void ActionChecked(
+        ILogger logger,
+        string consumer,
+        string action,
+        string freshness,
+        string reason);
 
     [LoggerMessage(5106, LogLevel.Warning, "Consumer {Consumer}: still stale after {From}; escalating to {To}")]
     public static partial void ActionEscalating(ILogger logger, string consumer, string from, string to);
 
-    [LoggerMessage(5107, LogLevel.Information, "Consumer {Consumer}: brought onto {ChangeCount} change(s) by {Action} in {ElapsedMs:F0} ms")]
-    public static partial void RunSucceeded(ILogger logger, string consumer, int changeCount, string action, double elapsedMs);
+    [LoggerMessage(
+        5107,
+        LogLevel.Information,
+        "Consumer {Consumer}: brought onto {ChangeCount} change(s) by {Action} in {ElapsedMs:F0} ms")]
+    public static partial void RunSucceeded(
+        ILogger logger,
+        string consumer,
+        int changeCount,
+        string action,
+        double elapsedMs);
 
-    [LoggerMessage(5108, LogLevel.Warning, "Consumer {Consumer}: attempt {Attempt} of {MaxAttempts} failed ({Reason}); next in {DelayMs:F0} ms")]
-    public static partial void RunFailedWillRetry(ILogger logger, string consumer, int attempt, int maxAttempts, string reason, double delayMs);
+    [LoggerMessage(
+        5108,
+        LogLevel.Warning,
+        "Consumer {Consumer}: attempt {Attempt} of {MaxAttempts} failed ({Reason}); next in {DelayMs:F0} ms")]
+    public static partial void RunFailedWillRetry(
+        ILogger logger,
+        string consumer,
+        int attempt,
+        int maxAttempts,
+        string reason,
+        double delayMs);
 
-    [LoggerMessage(5109, LogLevel.Error, "Consumer {Consumer}: gave up after attempt {Attempt} ({Reason}); message sent to the poison queue")]
+    [LoggerMessage(
+        5109,
+        LogLevel.Error,
+        "Consumer {Consumer}: gave up after attempt {Attempt} ({Reason}); message sent to the poison queue")]
     public static partial void RunDeadLettered(ILogger logger, string consumer, int attempt, string reason);
 
-    [LoggerMessage(5110, LogLevel.Warning, "Consumer {Consumer} is the app this responder runs in ({Path}); refused to act on it")]
+    [LoggerMessage(
+        5110,
+        LogLevel.Warning,
+        "Consumer {Consumer} is the app this responder runs in ({Path}); refused to act on it")]
     public static partial void SelfActionRefused(ILogger logger, string consumer, string path);
 
     [LoggerMessage(5201, LogLevel.Debug, "ARM {Method} {Path} api-version {ApiVersion} starting")]
     public static partial void ArmCallStarting(ILogger logger, string method, string path, string apiVersion);
 
     [LoggerMessage(5202, LogLevel.Information, "ARM {Method} {Path} answered {Status} in {ElapsedMs:F0} ms")]
-    public static partial void ArmCallSucceeded(ILogger logger, string method, string path, int status, double elapsedMs);
+    public static partial void ArmCallSucceeded(
+        ILogger logger,
+        string method,
+        string path,
+        int status,
+        double elapsedMs);
 
     [LoggerMessage(5203, LogLevel.Warning, "ARM {Method} {Path} failed with status {Status} after {ElapsedMs:F0} ms")]
-    public static partial void ArmCallFailed(ILogger logger, string method, string path, int status, double elapsedMs, Exception? error);
+    public static partial void ArmCallFailed(
+        ILogger logger,
+        string method,
+        string path,
+        int status,
+        double elapsedMs,
+        Exception? error);
 
     [LoggerMessage(5301, LogLevel.Information, "Alert '{Title}' posted; the webhook answered {Status}")]
     public static partial void AlertPosted(ILogger logger, string title, int status);

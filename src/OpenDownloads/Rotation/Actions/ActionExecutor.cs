@@ -72,6 +72,7 @@ internal sealed class ActionExecutor(
             }
         }
 
-        return check with { Freshness = Freshness.Stale, Reason = $"still pending after {settings.VerifyAttempts} reads: {check.Reason}" };
+        return check with { Freshness = Freshness.Stale, Reason = $"still pending after "
+            + $"{settings.VerifyAttempts} reads: {check.Reason}" };
     }
 }

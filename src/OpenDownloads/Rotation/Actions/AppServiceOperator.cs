@@ -16,7 +16,10 @@ internal sealed class AppServiceOperator(IArmClient arm) : IConsumerOperator
         return [AppServiceCalls.For(consumer.Resource, action), AppServiceCalls.ReadReferences(consumer.Resource)];
     }
 
-    public async Task<AppliedAction> ApplyAsync(Consumer consumer, ConsumerAction action, CancellationToken cancellationToken)
+    public async Task<AppliedAction> ApplyAsync(
+        Consumer consumer,
+        ConsumerAction action,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consumer);
         await arm.SendAsync(AppServiceCalls.For(consumer.Resource, action), cancellationToken).ConfigureAwait(false);
@@ -32,7 +35,8 @@ internal sealed class AppServiceOperator(IArmClient arm) : IConsumerOperator
         ArgumentNullException.ThrowIfNull(consumer);
         ArgumentNullException.ThrowIfNull(applied);
         ArgumentNullException.ThrowIfNull(changes);
-        var body = await arm.SendAsync(AppServiceCalls.ReadReferences(consumer.Resource), cancellationToken).ConfigureAwait(false);
+        var body = await arm.SendAsync(AppServiceCalls.ReadReferences(consumer.Resource), cancellationToken)
+            .ConfigureAwait(false);
         var references = KeyVaultReferenceStatus.ReadAll(body);
         var refreshOnly = applied.Action == ConsumerAction.RefreshReferences;
         var outcome = new OutcomeCheck(Freshness.Fresh, "every changed reference resolved to its new version");
@@ -44,7 +48,10 @@ internal sealed class AppServiceOperator(IArmClient arm) : IConsumerOperator
         return outcome;
     }
 
-    private static OutcomeCheck Check(SecretChange change, IReadOnlyList<KeyVaultReferenceStatus> references, bool refreshOnly)
+    private static OutcomeCheck Check(
+        SecretChange change,
+        IReadOnlyList<KeyVaultReferenceStatus> references,
+        bool refreshOnly)
     {
         if (change.Store.Kind == SecretStoreKind.AppConfiguration)
         {
@@ -59,8 +66,10 @@ internal sealed class AppServiceOperator(IArmClient arm) : IConsumerOperator
         if (matching.Count == 0)
         {
             return refreshOnly
-                ? new OutcomeCheck(Freshness.Stale, $"no Key Vault reference to {change.Store.Name}/{change.Name} to refresh")
-                : new OutcomeCheck(Freshness.Unknown, $"no Key Vault reference to {change.Store.Name}/{change.Name} to read");
+                ? new OutcomeCheck(Freshness.Stale, $"no Key Vault reference to "
+                    + $"{change.Store.Name}/{change.Name} to refresh")
+                : new OutcomeCheck(Freshness.Unknown, $"no Key Vault reference to "
+                    + $"{change.Store.Name}/{change.Name} to read");
         }
 
         var outcome = new OutcomeCheck(Freshness.Fresh, "resolved");

@@ -17,15 +17,29 @@ internal sealed class ContainerAppOperator(IArmClient arm, TimeProvider time) : 
     {
         ArgumentNullException.ThrowIfNull(consumer);
         var app = consumer.Resource;
-        return action == ConsumerAction.NewRevision
-            ? [ContainerAppCalls.ReadApp(app), ContainerAppCalls.UpdateTemplate(app, "{}"), ContainerAppCalls.ReadApp(app),
-                ContainerAppCalls.ReadRevision(app, "{new-revision}")]
-            : [ContainerAppCalls.ListRevisions(app),
-                ContainerAppCalls.RestartRevision(app, ContainerAppCalls.ActiveRevisionPlaceholder),
-                ContainerAppCalls.ListRevisions(app)];
+        if (action == ConsumerAction.NewRevision)
+        {
+            return
+            [
+                ContainerAppCalls.ReadApp(app),
+                ContainerAppCalls.UpdateTemplate(app, "{}"),
+                ContainerAppCalls.ReadApp(app),
+                ContainerAppCalls.ReadRevision(app, "{new-revision}"),
+            ];
+        }
+
+        return
+        [
+            ContainerAppCalls.ListRevisions(app),
+            ContainerAppCalls.RestartRevision(app, ContainerAppCalls.ActiveRevisionPlaceholder),
+            ContainerAppCalls.ListRevisions(app),
+        ];
     }
 
-    public async Task<AppliedAction> ApplyAsync(Consumer consumer, ConsumerAction action, CancellationToken cancellationToken)
+    public async Task<AppliedAction> ApplyAsync(
+        Consumer consumer,
+        ConsumerAction action,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consumer);
         var app = consumer.Resource;
@@ -35,7 +49,8 @@ internal sealed class ContainerAppOperator(IArmClient arm, TimeProvider time) : 
                 await arm.SendAsync(ContainerAppCalls.ListRevisions(app), cancellationToken).ConfigureAwait(false));
             foreach (var revision in revisions.Where(revision => revision.Active))
             {
-                await arm.SendAsync(ContainerAppCalls.RestartRevision(app, revision.Name), cancellationToken).ConfigureAwait(false);
+                await arm.SendAsync(ContainerAppCalls.RestartRevision(app, revision.Name), cancellationToken)
+                    .ConfigureAwait(false);
             }
 
             return new AppliedAction(action);
@@ -86,7 +101,8 @@ internal sealed class ContainerAppOperator(IArmClient arm, TimeProvider time) : 
     {
         var app = JsonNode.Parse(current.ToString()) as JsonObject;
         var template = app?["properties"]?["template"]?.DeepClone() as JsonObject
-            ?? throw new FormatException("The container app has no properties.template; expected ARM's container app shape.");
+            ?? throw new FormatException("The container app has no properties.template; expected ARM's "
+                + "container app shape.");
         template["revisionSuffix"] = suffix;
         return new JsonObject { ["properties"] = new JsonObject { ["template"] = template } }.ToJsonString();
     }

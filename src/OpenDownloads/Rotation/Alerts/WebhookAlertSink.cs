@@ -21,7 +21,8 @@ internal sealed class WebhookAlertSink(HttpClient http, Uri? webhook, ILogger<We
 
         try
         {
-            using var response = await http.PostAsJsonAsync(webhook, ToCard(alert), cancellationToken).ConfigureAwait(false);
+            using var response = await http.PostAsJsonAsync(webhook, ToCard(alert), cancellationToken)
+                .ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 Log.AlertFailed(logger, alert.Title, $"the webhook answered {(int)response.StatusCode}");

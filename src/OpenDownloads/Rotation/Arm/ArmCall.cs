@@ -2,7 +2,9 @@ using System.Text.Json;
 
 namespace OpenDownloads.Rotation.Arm;
 
-/// <summary>One ARM request: method, resource path, api-version and extra query parameters; a body is never logged.</summary>
+/// <summary>
+/// One ARM request: method, resource path, api-version and extra query parameters; a body is never logged.
+/// </summary>
 internal sealed record ArmCall(string Method, string Path, string ApiVersion)
 {
     public IReadOnlyList<KeyValuePair<string, string>> Query { get; init; } = [];
@@ -11,7 +13,8 @@ internal sealed record ArmCall(string Method, string Path, string ApiVersion)
     public string? Body { get; init; }
 
     /// <summary>The query string after api-version, e.g. "softRestart=true", or empty.</summary>
-    public string ExtraQuery => string.Join('&', Query.Select(pair => $"{pair.Key}={Uri.EscapeDataString(pair.Value)}"));
+    public string ExtraQuery =>
+        string.Join('&', Query.Select(pair => $"{pair.Key}={Uri.EscapeDataString(pair.Value)}"));
 
     public Uri ToUri(Uri endpoint)
     {

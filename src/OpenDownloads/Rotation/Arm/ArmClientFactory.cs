@@ -10,7 +10,9 @@ namespace OpenDownloads.Rotation.Arm;
 internal static class ArmClientFactory
 {
     /// <param name="settings">Endpoint, credential kind and retry timings.</param>
-    /// <param name="credential">The credential to use; null to create the one <paramref name="settings"/> names.</param>
+    /// <param name="credential">
+    /// The credential to use; null to create the one <paramref name="settings"/> names.
+    /// </param>
     /// <param name="transport">The HTTP transport; null for Azure.Core's default.</param>
     /// <param name="time">The clock token reuse is judged by.</param>
     /// <param name="loggerFactory">Where call logs go.</param>
@@ -24,13 +26,16 @@ internal static class ArmClientFactory
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         credential ??= CreateCredential(settings);
-        HttpPipelinePolicy[] perRetry = credential is null ? [] : [new ArmTokenPolicy(credential, settings.Scope, time)];
+        HttpPipelinePolicy[] perRetry = credential is null
+            ? []
+            : [new ArmTokenPolicy(credential, settings.Scope, time)];
         var pipeline = HttpPipelineBuilder.Build(
             new ArmClientOptions(settings, transport),
             perCallPolicies: [],
             perRetryPolicies: perRetry,
             responseClassifier: new ArmResponseClassifier());
-        return new ResourceManagerClient(pipeline, settings.Endpoint, loggerFactory.CreateLogger<ResourceManagerClient>());
+        var logger = loggerFactory.CreateLogger<ResourceManagerClient>();
+        return new ResourceManagerClient(pipeline, settings.Endpoint, logger);
     }
 
     private static TokenCredential? CreateCredential(ArmSettings settings) => settings.Credential switch

@@ -23,7 +23,8 @@ internal static class ArmFailures
     /// <summary>A one-line reason for logs, alerts and dead letters: status and ARM error code, never a body.</summary>
     public static string Describe(Exception error) => error switch
     {
-        RequestFailedException failed => $"ARM answered {failed.Status}{(failed.ErrorCode is { } code ? $" ({code})" : string.Empty)}",
+        RequestFailedException failed => $"ARM answered "
+            + $"{failed.Status}{(failed.ErrorCode is { } code ? $" ({code})" : string.Empty)}",
         _ => $"{error.GetType().Name}: {error.Message}",
     };
 }

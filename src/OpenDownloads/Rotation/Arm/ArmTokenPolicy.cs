@@ -31,7 +31,8 @@ internal sealed class ArmTokenPolicy(TokenCredential credential, string scope, T
         if (uri.Scheme != Uri.UriSchemeHttps && !Configuration.ArmSettingsReader.IsLoopback(uri))
         {
             throw new InvalidOperationException(
-                $"Refusing to send an ARM token to '{uri.GetLeftPart(UriPartial.Authority)}' over plain http; expected https.");
+                $"Refusing to send an ARM token to '{uri.GetLeftPart(UriPartial.Authority)}' over plain http; "
+                    + "expected https.");
         }
     }
 
@@ -49,7 +50,8 @@ internal sealed class ArmTokenPolicy(TokenCredential credential, string scope, T
         }
 
         // Two calls racing here both ask the credential, which keeps its own cache; the later answer is kept.
-        var fresh = await credential.GetTokenAsync(new TokenRequestContext([scope]), cancellationToken).ConfigureAwait(false);
+        var fresh = await credential.GetTokenAsync(new TokenRequestContext([scope]), cancellationToken)
+            .ConfigureAwait(false);
         lock (_gate)
         {
             _token = fresh;

@@ -35,7 +35,8 @@ internal sealed class ResourceManagerClient(HttpPipeline pipeline, Uri endpoint,
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            Log.ArmCallFailed(logger, call.Method, call.Path, 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds, error);
+            var failedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            Log.ArmCallFailed(logger, call.Method, call.Path, 0, failedMs, error);
             throw;
         }
 

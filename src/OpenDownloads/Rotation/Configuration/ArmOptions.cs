@@ -6,7 +6,9 @@ internal sealed class ArmOptions
     /// <summary>The ARM endpoint; another cloud's, or a local stand-in on a loopback address for tests.</summary>
     public string Endpoint { get; set; } = "https://management.azure.com";
 
-    /// <summary>ManagedIdentity (the default), Default (DefaultAzureCredential) or None (loopback endpoints only).</summary>
+    /// <summary>
+    /// ManagedIdentity (the default), Default (DefaultAzureCredential) or None (loopback endpoints only).
+    /// </summary>
     public string Credential { get; set; } = "ManagedIdentity";
 
     /// <summary>The client id of a user-assigned managed identity; the system-assigned one when empty.</summary>

@@ -5,7 +5,9 @@ internal sealed class ConsumerOptions
 {
     public string? Name { get; set; }
 
-    /// <summary>…/providers/Microsoft.Web/sites/{name}[/slots/{slot}] or …/providers/Microsoft.App/containerApps/{name}.</summary>
+    /// <summary>
+    /// …/providers/Microsoft.Web/sites/{name}[/slots/{slot}] or …/providers/Microsoft.App/containerApps/{name}.
+    /// </summary>
     public string? ResourceId { get; set; }
 
     public string? Slot { get; set; }

@@ -18,7 +18,8 @@ internal static partial class ConsumerOptionsReader
             var name = option.Name?.Trim() ?? string.Empty;
             if (!NamePattern().IsMatch(name))
             {
-                problems.Add($"{where}:Name '{name}' is not a consumer name; expected 1-63 letters, digits, '.', '_' or '-'.");
+                problems.Add($"{where}:Name '{name}' is not a consumer name; expected 1-63 letters, digits, "
+                    + "'.', '_' or '-'.");
             }
             else if (!names.Add(name))
             {
@@ -31,12 +32,14 @@ internal static partial class ConsumerOptionsReader
                 DependencyOptionsReader.Read(problems, $"{where}:DependsOn:{at}", dependency)).ToList();
             if (dependencies.Count == 0)
             {
-                problems.Add($"{where} ('{name}') has no DependsOn entries; expected at least one vault secret or store key.");
+                problems.Add($"{where} ('{name}') has no DependsOn entries; expected at least one vault secret "
+                    + "or store key.");
             }
 
             if (problems.Count == before)
             {
-                consumers.Add(new Consumer(name, resource, action, option.Enabled, [.. dependencies.OfType<Dependency>()]));
+                var valid = dependencies.OfType<Dependency>().ToList();
+                consumers.Add(new Consumer(name, resource, action, option.Enabled, valid));
             }
         }
 
@@ -48,7 +51,8 @@ internal static partial class ConsumerOptionsReader
         if (!ConsumerResource.TryParse(option.ResourceId, out var resource))
         {
             problems.Add($"{where}:ResourceId '{option.ResourceId}' is not a site, site slot or container app ARM id; "
-                + "expected /subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.Web/sites/{name} or …/Microsoft.App/containerApps/{name}.");
+                + "expected /subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.Web/sites/{name} or "
+                    + "…/Microsoft.App/containerApps/{name}.");
             return resource;
         }
 
@@ -58,9 +62,11 @@ internal static partial class ConsumerOptionsReader
             return resource;
         }
 
-        if (resource.Kind != ConsumerKind.AppService || (resource.Slot is not null && !resource.Slot.Equals(slot, StringComparison.OrdinalIgnoreCase)))
+        var slotTwice = resource.Slot is not null && !resource.Slot.Equals(slot, StringComparison.OrdinalIgnoreCase);
+        if (resource.Kind != ConsumerKind.AppService || slotTwice)
         {
-            problems.Add($"{where}:Slot '{slot}' does not fit ResourceId '{option.ResourceId}'; expected a slot only for a site, given once.");
+            problems.Add($"{where}:Slot '{slot}' does not fit ResourceId '{option.ResourceId}'; expected a "
+                + "slot only for a site, given once.");
             return resource;
         }
 

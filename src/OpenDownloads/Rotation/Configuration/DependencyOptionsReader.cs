@@ -3,7 +3,9 @@ using OpenDownloads.Rotation.Events;
 
 namespace OpenDownloads.Rotation.Configuration;
 
-/// <summary>Validates one dependency: a vault secret (a name, URI or reference) or a store key with an optional label.</summary>
+/// <summary>
+/// Validates one dependency: a vault secret (a name, URI or reference) or a store key with an optional label.
+/// </summary>
 internal static class DependencyOptionsReader
 {
     public static Dependency? Read(List<string> problems, string where, DependencyOptions option)
@@ -20,14 +22,19 @@ internal static class DependencyOptionsReader
         var key = !string.IsNullOrWhiteSpace(option.Key);
         if (secret == key)
         {
-            problems.Add($"{where} names {(secret ? "both a Secret and a Key" : "neither a Secret nor a Key")}; expected exactly one.");
+            problems.Add($"{where} names "
+                + $"{(secret ? "both a Secret and a Key" : "neither a Secret nor a Key")}; expected exactly one.");
             return null;
         }
 
         return secret ? ReadSecret(problems, where, option, match) : ReadKey(problems, where, option, match);
     }
 
-    private static Dependency? ReadSecret(List<string> problems, string where, DependencyOptions option, NameMatch match)
+    private static Dependency? ReadSecret(
+        List<string> problems,
+        string where,
+        DependencyOptions option,
+        NameMatch match)
     {
         var (vaultInReference, name) = SecretReference.Parse(option.Secret!);
         var vault = StoreNames.VaultName(option.Vault) ?? vaultInReference;
@@ -46,7 +53,8 @@ internal static class DependencyOptionsReader
         var store = StoreNames.AppConfigurationName(option.Store);
         if (store is null)
         {
-            problems.Add($"{where}:Store '{option.Store}' names no App Configuration store; expected a name, endpoint or ARM id.");
+            problems.Add($"{where}:Store '{option.Store}' names no App Configuration store; expected a name, "
+                + "endpoint or ARM id.");
             return null;
         }
 

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 
 namespace OpenDownloads.Rotation.Configuration;
 
-/// <summary>Reads the "Rotation" section of any configuration (app settings, a JSON file) into validated settings.</summary>
+/// <summary>
+/// Reads the "Rotation" section of any configuration (app settings, a JSON file) into validated settings.
+/// </summary>
 internal static class RotationConfiguration
 {
     /// <exception cref="RotationConfigurationException">A value cannot be read, or the values are invalid.</exception>
@@ -16,7 +18,8 @@ internal static class RotationConfiguration
         }
         catch (InvalidOperationException error)
         {
-            throw new RotationConfigurationException($"The Rotation configuration section cannot be read: {error.Message}", error);
+            throw new RotationConfigurationException($"The Rotation configuration section cannot be read: "
+                + $"{error.Message}", error);
         }
 
         if (string.IsNullOrWhiteSpace(options.SelfResourceId))
@@ -37,9 +40,11 @@ internal static class RotationConfiguration
         {
             configuration = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(path), optional: false).Build();
         }
-        catch (Exception error) when (error is IOException or InvalidDataException or FormatException or UnauthorizedAccessException)
+        catch (Exception error)
+            when (error is IOException or InvalidDataException or FormatException or UnauthorizedAccessException)
         {
-            throw new RotationConfigurationException($"The configuration file '{path}' cannot be read: {error.Message}", error);
+            throw new RotationConfigurationException($"The configuration file '{path}' cannot be read: "
+                + $"{error.Message}", error);
         }
 
         return Read(configuration);

@@ -26,7 +26,9 @@ internal sealed class RotationOptions
     /// <summary>The wait before the second attempt; it doubles with each further attempt.</summary>
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long an action may hold its consumer and concurrency slot before another run may take over.</summary>
+    /// <summary>
+    /// How long an action may hold its consumer and concurrency slot before another run may take over.
+    /// </summary>
     public TimeSpan ActionLease { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How many times an outcome is read before a still-pending one counts as stale.</summary>
@@ -41,7 +43,9 @@ internal sealed class RotationOptions
     /// <summary>The shared key the HTTP webhook requires (header x-rotation-key or query key).</summary>
     public string? WebhookKey { get; set; }
 
-    /// <summary>The ARM id of the app the responder runs in; on App Service it is found from WEBSITE_* settings.</summary>
+    /// <summary>
+    /// The ARM id of the app the responder runs in; on App Service it is found from WEBSITE_* settings.
+    /// </summary>
     public string? SelfResourceId { get; set; }
 
     public ArmOptions Arm { get; set; } = new();

@@ -2,7 +2,9 @@ using OpenDownloads.Rotation.Consumers;
 
 namespace OpenDownloads.Rotation.Configuration;
 
-/// <summary>The validated rotation configuration (see <see cref="RotationOptions"/> for what each value means).</summary>
+/// <summary>
+/// The validated rotation configuration (see <see cref="RotationOptions"/> for what each value means).
+/// </summary>
 internal sealed record RotationSettings
 {
     public bool DryRun { get; init; }
@@ -33,7 +35,11 @@ internal sealed record RotationSettings
 
     public ConsumerCatalog Consumers { get; init; } = new([]);
 
-    /// <summary>The backoff before attempt <paramref name="attempt"/> + 1: doubled each attempt, capped at an hour.</summary>
+    /// <summary>
+    /// The backoff before attempt <paramref name="attempt"/> + 1: doubled each attempt, capped at an hour.
+    /// </summary>
     public TimeSpan BackoffAfter(int attempt) =>
-        TimeSpan.FromTicks(Math.Min(RetryBackoff.Ticks * (1L << Math.Clamp(attempt - 1, 0, 20)), TimeSpan.TicksPerHour));
+        TimeSpan.FromTicks(Math.Min(
+            RetryBackoff.Ticks * (1L << Math.Clamp(attempt - 1, 0, 20)),
+            TimeSpan.TicksPerHour));
 }

@@ -2,7 +2,9 @@ using OpenDownloads.Rotation.Consumers;
 
 namespace OpenDownloads.Rotation.Configuration;
 
-/// <summary>Validates <see cref="RotationOptions"/> into <see cref="RotationSettings"/>, reporting every problem at once.</summary>
+/// <summary>
+/// Validates <see cref="RotationOptions"/> into <see cref="RotationSettings"/>, reporting every problem at once.
+/// </summary>
 internal static class RotationSettingsReader
 {
     /// <exception cref="RotationConfigurationException">One or more values are invalid; all are listed.</exception>
@@ -62,7 +64,8 @@ internal static class RotationSettingsReader
             return uri;
         }
 
-        problems.Add("Rotation:AlertWebhook is not an absolute http(s) URL; expected a Teams or Slack incoming webhook.");
+        problems.Add("Rotation:AlertWebhook is not an absolute http(s) URL; expected a Teams or Slack incoming "
+            + "webhook.");
         return null;
     }
 

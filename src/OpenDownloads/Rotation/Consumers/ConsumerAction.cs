@@ -6,7 +6,9 @@ internal enum ConsumerAction
     /// <summary>App Service: re-fetch Key Vault references (config/configreferences/appsettings/refresh).</summary>
     RefreshReferences,
 
-    /// <summary>App Service: restart?softRestart=true, which applies configuration and restarts only if needed.</summary>
+    /// <summary>
+    /// App Service: restart?softRestart=true, which applies configuration and restarts only if needed.
+    /// </summary>
     SoftRestart,
 
     /// <summary>App Service: a full restart; Container Apps: restart every active revision.</summary>

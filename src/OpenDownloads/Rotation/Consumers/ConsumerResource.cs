@@ -37,7 +37,9 @@ internal readonly partial record struct ConsumerResource(ConsumerKind Kind, stri
         && string.Equals(Slot ?? "production", other.Slot ?? "production", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(
-        @"^(?<id>/subscriptions/[^/]+/resourceGroups/[^/]+/providers/(?<provider>Microsoft\.Web/sites|Microsoft\.App/containerApps)/[A-Za-z0-9][A-Za-z0-9-]*)(/slots/(?<slot>[A-Za-z0-9][A-Za-z0-9-]*))?$",
+        @"^(?<id>/subscriptions/[^/]+/resourceGroups/[^/]+/providers/"
+        + @"(?<provider>Microsoft\.Web/sites|Microsoft\.App/containerApps)/[A-Za-z0-9][A-Za-z0-9-]*)"
+        + @"(/slots/(?<slot>[A-Za-z0-9][A-Za-z0-9-]*))?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ResourceIdPattern();
 }

@@ -2,9 +2,13 @@ using OpenDownloads.Rotation.Events;
 
 namespace OpenDownloads.Rotation.Consumers;
 
-/// <summary>One value a consumer reads: a secret of a vault, or a key (and label) of an App Configuration store.</summary>
+/// <summary>
+/// One value a consumer reads: a secret of a vault, or a key (and label) of an App Configuration store.
+/// </summary>
 /// <param name="Store">The vault or store; always compared exactly.</param>
-/// <param name="Name">The secret name (compared ignoring case) or the key (compared exactly, as App Configuration does).</param>
+/// <param name="Name">
+/// The secret name (compared ignoring case) or the key (compared exactly, as App Configuration does).
+/// </param>
 /// <param name="Label">The label to match; null matches any label, empty matches only the unlabelled key-value.</param>
 /// <param name="Match">How <paramref name="Name"/> is compared.</param>
 internal sealed record Dependency(SecretStore Store, string Name, string? Label, NameMatch Match)
@@ -12,12 +16,15 @@ internal sealed record Dependency(SecretStore Store, string Name, string? Label,
     public bool Matches(SecretChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (change.Store != Store || (Label is not null && !string.Equals(change.Label, Label, StringComparison.Ordinal)))
+        var otherLabel = Label is not null && !string.Equals(change.Label, Label, StringComparison.Ordinal);
+        if (change.Store != Store || otherLabel)
         {
             return false;
         }
 
-        var comparison = Store.Kind == SecretStoreKind.KeyVault ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var comparison = Store.Kind == SecretStoreKind.KeyVault
+            ? StringComparison.OrdinalIgnoreCase
+            : StringComparison.Ordinal;
         return Match switch
         {
             NameMatch.Prefix => change.Name.StartsWith(Name, comparison),

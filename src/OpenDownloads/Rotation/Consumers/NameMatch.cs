@@ -9,6 +9,8 @@ internal enum NameMatch
     /// <summary>The changed name starts with the dependency's (opt-in: "feed-" matches "feed-token").</summary>
     Prefix,
 
-    /// <summary>The changed name contains the dependency's (opt-in and collision-prone: "db" matches "db-replica").</summary>
+    /// <summary>
+    /// The changed name contains the dependency's (opt-in and collision-prone: "db" matches "db-replica").
+    /// </summary>
     Substring,
 }

@@ -2,7 +2,8 @@ namespace OpenDownloads.Rotation.Consumers;
 
 /// <summary>
 /// Reads the ways a setting names a Key Vault secret: a bare name, a secret URI (with or without a version and a
-/// trailing slash), <c>@Microsoft.KeyVault(SecretUri=…)</c> or <c>@Microsoft.KeyVault(VaultName=…;SecretName=…)</c>.
+/// trailing slash), <c>@Microsoft.KeyVault(SecretUri=…)</c> or
+/// <c>@Microsoft.KeyVault(VaultName=…;SecretName=…)</c>.
 /// A version is dropped: a dependency is on the secret, whichever version a rotation creates.
 /// </summary>
 internal static class SecretReference

@@ -12,12 +12,17 @@ internal sealed class ActionSlots(TableClient table, int count)
     private const string Partition = "slot";
 
     /// <summary>Takes a free slot for <paramref name="holder"/>; null when all are held.</summary>
-    public async Task<string?> TryAcquireAsync(string holder, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<string?> TryAcquireAsync(
+        string holder,
+        DateTimeOffset now,
+        TimeSpan lease,
+        CancellationToken cancellationToken)
     {
         for (var slot = 0; slot < count; slot++)
         {
             var row = slot.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition, row, cancellationToken: cancellationToken)
+            var found = await table
+                .GetEntityIfExistsAsync<TableEntity>(Partition, row, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
             var entity = found.HasValue ? found.Value! : new TableEntity(Partition, row);
             if (found.HasValue && entity.GetDateTimeOffset("LeaseUntil") > now)
@@ -38,7 +43,8 @@ internal sealed class ActionSlots(TableClient table, int count)
 
     public async Task ReleaseAsync(string slot, string holder, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition, slot, cancellationToken: cancellationToken)
+        var found = await table
+            .GetEntityIfExistsAsync<TableEntity>(Partition, slot, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         if (found.HasValue && found.Value!.GetString("Holder") == holder)
         {
@@ -54,7 +60,8 @@ internal sealed class ActionSlots(TableClient table, int count)
         {
             if (exists)
             {
-                await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken)
+                    .ConfigureAwait(false);
             }
             else
             {

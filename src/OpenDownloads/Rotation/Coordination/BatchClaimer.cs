@@ -30,10 +30,12 @@ internal sealed class BatchClaimer(RotationSettings settings, RotationStorage st
             var wait = open ? batch.DueAt - now : (batch.LeaseUntil ?? now) - now;
             if (wait > TimeSpan.Zero)
             {
-                return ClaimOutcome.Later(wait, open ? "the debounce window is open" : "another run holds the consumer");
+                return ClaimOutcome.Later(wait, open ? "the debounce window is open" : "another run holds the "
+                    + "consumer");
             }
 
-            var slot = await _slots.TryAcquireAsync(holder, now, settings.ActionLease, cancellationToken).ConfigureAwait(false);
+            var slot = await _slots.TryAcquireAsync(holder, now, settings.ActionLease, cancellationToken)
+                .ConfigureAwait(false);
             if (slot is null)
             {
                 return ClaimOutcome.Later(SlotWait, $"all {settings.MaxConcurrentActions} action slots are held");
@@ -42,7 +44,9 @@ internal sealed class BatchClaimer(RotationSettings settings, RotationStorage st
             var stagger = await _stagger.TryPassAsync(now, cancellationToken).ConfigureAwait(false);
             batch.State = nameof(BatchState.Running);
             batch.LeaseUntil = now + settings.ActionLease;
-            if (stagger == TimeSpan.Zero && await _batches.TryUpdateAsync(batch, cancellationToken).ConfigureAwait(false))
+            var claimed = stagger == TimeSpan.Zero
+                && await _batches.TryUpdateAsync(batch, cancellationToken).ConfigureAwait(false);
+            if (claimed)
             {
                 return ClaimOutcome.Claimed(new RunClaim(batch, slot, holder));
             }

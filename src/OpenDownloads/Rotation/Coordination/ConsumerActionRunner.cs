@@ -51,46 +51,59 @@ internal sealed class ConsumerActionRunner(
         }
     }
 
-    private async Task RunClaimedAsync(Consumer consumer, DueMessage message, RunClaim claim, CancellationToken cancellationToken)
+    private async Task RunClaimedAsync(
+        Consumer consumer,
+        DueMessage message,
+        RunClaim claim,
+        CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var held = ChangeListJson.Read(claim.Batch.Changes);
-        var changes = await Pending.FilterAsync(ledger, consumer, held, logger, cancellationToken).ConfigureAwait(false);
+        var changes = await Pending.FilterAsync(ledger, consumer, held, logger, cancellationToken)
+            .ConfigureAwait(false);
         var resumeAt = Enum.TryParse<ConsumerAction>(claim.Batch.Step, out var step) ? step : consumer.Action;
         var progress = new ActionProgress(resumeAt);
         Log.RunStarting(logger, consumer.Name, message.Attempt, changes.Count);
-        var (failure, retryable) = await TryRunAsync(consumer, changes, progress, cancellationToken).ConfigureAwait(false);
+        var (failure, retryable) = await TryRunAsync(consumer, changes, progress, cancellationToken)
+            .ConfigureAwait(false);
         if (failure is null)
         {
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            await ledger.RecordAsync(changes, consumer.Name, $"Done:{progress.Current}", cancellationToken).ConfigureAwait(false);
+            await ledger.RecordAsync(changes, consumer.Name, $"Done:{progress.Current}", cancellationToken)
+                .ConfigureAwait(false);
             Log.RunSucceeded(logger, consumer.Name, changes.Count, progress.Current.ToString(), elapsedMs);
         }
         else if (retryable && message.Attempt < settings.MaxAttempts)
         {
             var delay = settings.BackoffAfter(message.Attempt);
-            Log.RunFailedWillRetry(logger, consumer.Name, message.Attempt, settings.MaxAttempts, failure, delay.TotalMilliseconds);
+            var delayMs = delay.TotalMilliseconds;
+            Log.RunFailedWillRetry(logger, consumer.Name, message.Attempt, settings.MaxAttempts, failure, delayMs);
             var dueAt = time.GetUtcNow() + delay;
-            await _batches.ReopenAsync(claim.Batch, progress.Current.ToString(), dueAt, cancellationToken).ConfigureAwait(false);
+            await _batches.ReopenAsync(claim.Batch, progress.Current.ToString(), dueAt, cancellationToken)
+                .ConfigureAwait(false);
             var retry = message with { Attempt = message.Attempt + 1 };
             await DueQueue.SendAsync(storage, retry, delay, cancellationToken).ConfigureAwait(false);
             return;
         }
         else
         {
-            var letter = DeadLetter.For(consumer, changes, failure, message.Attempt, progress.Current, time.GetUtcNow());
+            var now = time.GetUtcNow();
+            var letter = DeadLetter.For(consumer, changes, failure, message.Attempt, progress.Current, now);
             await GiveUpAsync(consumer, changes, letter, cancellationToken).ConfigureAwait(false);
         }
 
         var nextDue = time.GetUtcNow() + settings.DebounceWindow;
-        if (await _batches.CompleteAsync(claim.Batch, nextDue, cancellationToken).ConfigureAwait(false) is { } generation)
+        var generation = await _batches.CompleteAsync(claim.Batch, nextDue, cancellationToken).ConfigureAwait(false);
+        if (generation is not null)
         {
-            var next = new DueMessage(consumer.Name, generation, 1);
+            var next = new DueMessage(consumer.Name, generation.Value, 1);
             await DueQueue.SendAsync(storage, next, settings.DebounceWindow, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Runs the action; returns null on success, else the reason and whether a later attempt may help.</summary>
+    /// <summary>
+    /// Runs the action; returns null on success, else the reason and whether a later attempt may help.
+    /// </summary>
     private async Task<(string? Failure, bool Retryable)> TryRunAsync(
         Consumer consumer,
         List<SecretChange> changes,
@@ -105,7 +118,8 @@ internal sealed class ConsumerActionRunner(
         try
         {
             var outcome = await executor.RunAsync(consumer, changes, progress, cancellationToken).ConfigureAwait(false);
-            return outcome.Succeeded ? (null, false) : ($"still stale after {outcome.Action}: {outcome.Check.Reason}", true);
+            return outcome.Succeeded ? (null, false) : ($"still stale after {outcome.Action}: "
+                + $"{outcome.Check.Reason}", true);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -113,15 +127,21 @@ internal sealed class ConsumerActionRunner(
         }
     }
 
-    private async Task GiveUpAsync(Consumer consumer, List<SecretChange> changes, DeadLetter letter, CancellationToken cancellationToken)
+    private async Task GiveUpAsync(
+        Consumer consumer,
+        List<SecretChange> changes,
+        DeadLetter letter,
+        CancellationToken cancellationToken)
     {
         Log.RunDeadLettered(logger, consumer.Name, letter.Attempts, letter.Reason);
         var forever = TimeSpan.FromSeconds(-1);
-        await storage.Poison.SendMessageAsync(letter.ToJson(), timeToLive: forever, cancellationToken: cancellationToken)
+        await storage.Poison
+            .SendMessageAsync(letter.ToJson(), timeToLive: forever, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         await ledger.RecordAsync(changes, consumer.Name, "Failed", cancellationToken).ConfigureAwait(false);
         var text = $"Consumer {consumer.Name} ({letter.Resource}) is not on the new value of "
-            + $"{string.Join(", ", letter.Changes)} after {letter.Attempts} attempt(s); last action {letter.LastAction}. "
+            + $"{string.Join(", ", letter.Changes)} after {letter.Attempts} attempt(s); last action "
+                + $"{letter.LastAction}. "
             + $"Reason: {letter.Reason}. The details are in queue {storage.Poison.Name}.";
         var alert = new RotationAlert($"Rotation failed for {consumer.Name}", text, AlertSeverity.Error);
         await alerts.PostAsync(alert, cancellationToken).ConfigureAwait(false);

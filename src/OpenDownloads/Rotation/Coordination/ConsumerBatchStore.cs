@@ -9,7 +9,9 @@ internal sealed class ConsumerBatchStore(TableClient table)
 {
     private const int MaxConflicts = 20;
 
-    /// <summary>Adds changes to the consumer's batch: opens one due after <paramref name="window"/>, or joins it.</summary>
+    /// <summary>
+    /// Adds changes to the consumer's batch: opens one due after <paramref name="window"/>, or joins it.
+    /// </summary>
     public async Task<BatchJoin> AddAsync(
         string consumer,
         IReadOnlyList<SecretChange> changes,
@@ -55,13 +57,15 @@ internal sealed class ConsumerBatchStore(TableClient table)
             }
         }
 
-        throw new InvalidOperationException($"The batch of consumer '{consumer}' kept changing under {MaxConflicts} writes; expected it to settle.");
+        throw new InvalidOperationException($"The batch of consumer '{consumer}' kept changing under "
+            + $"{MaxConflicts} writes; expected it to settle.");
     }
 
     public async Task<ConsumerBatch?> GetAsync(string consumer, CancellationToken cancellationToken)
     {
         var found = await table.GetEntityIfExistsAsync<ConsumerBatch>(
-            ConsumerBatch.Partition, consumer.ToLowerInvariant(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            ConsumerBatch.Partition, consumer.ToLowerInvariant(), cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
         return found.HasValue ? found.Value : null;
     }
 
@@ -87,7 +91,8 @@ internal sealed class ConsumerBatchStore(TableClient table)
         ArgumentNullException.ThrowIfNull(batch);
         try
         {
-            await table.DeleteEntityAsync(batch.PartitionKey, batch.RowKey, batch.ETag, cancellationToken).ConfigureAwait(false);
+            await table.DeleteEntityAsync(batch.PartitionKey, batch.RowKey, batch.ETag, cancellationToken)
+                .ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException error) when (error.Status is 412 or 404)
@@ -100,7 +105,11 @@ internal sealed class ConsumerBatchStore(TableClient table)
     /// Opens a claimed batch again for a later attempt: the changes that arrived meanwhile join it, and the next
     /// attempt resumes at <paramref name="step"/>.
     /// </summary>
-    public async Task ReopenAsync(ConsumerBatch batch, string step, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    public async Task ReopenAsync(
+        ConsumerBatch batch,
+        string step,
+        DateTimeOffset dueAt,
+        CancellationToken cancellationToken)
     {
         for (var conflict = 0; conflict < MaxConflicts; conflict++)
         {
@@ -124,7 +133,10 @@ internal sealed class ConsumerBatchStore(TableClient table)
     /// Ends a claimed batch: deletes it, or, when changes arrived while it ran, makes them the next generation due
     /// at <paramref name="dueAt"/> and returns that generation (which then needs its own queue message).
     /// </summary>
-    public async Task<long?> CompleteAsync(ConsumerBatch batch, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    public async Task<long?> CompleteAsync(
+        ConsumerBatch batch,
+        DateTimeOffset dueAt,
+        CancellationToken cancellationToken)
     {
         for (var conflict = 0; conflict < MaxConflicts; conflict++)
         {

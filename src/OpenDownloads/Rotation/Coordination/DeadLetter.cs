@@ -26,7 +26,13 @@ internal sealed record DeadLetter(
     {
         ArgumentNullException.ThrowIfNull(consumer);
         return new DeadLetter(
-            reason, consumer.Name, consumer.Resource.Path, [.. changes.Select(change => change.Key)], attempts, lastAction.ToString(), failedAt);
+            reason,
+            consumer.Name,
+            consumer.Resource.Path,
+            [.. changes.Select(change => change.Key)],
+            attempts,
+            lastAction.ToString(),
+            failedAt);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);

@@ -16,7 +16,10 @@ internal sealed class DryRunDispatcher(ActionExecutor executor, ILogger<DryRunDi
 
     public IReadOnlyList<PlannedCall> Calls => _calls;
 
-    public Task DispatchAsync(Consumer consumer, IReadOnlyList<SecretChange> changes, CancellationToken cancellationToken)
+    public Task DispatchAsync(
+        Consumer consumer,
+        IReadOnlyList<SecretChange> changes,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consumer);
         foreach (var call in executor.OperatorFor(consumer).Plan(consumer, consumer.Action))

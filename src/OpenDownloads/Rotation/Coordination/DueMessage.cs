@@ -18,11 +18,13 @@ internal sealed record DueMessage(string Consumer, long Generation, int Attempt)
             var message = JsonSerializer.Deserialize<DueMessage>(MessageText.ToJson(body).Span, Options);
             return message is { Consumer.Length: > 0, Attempt: > 0 }
                 ? message
-                : throw new FormatException("The actions message lacks a consumer or attempt; expected {consumer, generation, attempt}.");
+                : throw new FormatException("The actions message lacks a consumer or attempt; expected "
+                    + "{consumer, generation, attempt}.");
         }
         catch (JsonException error)
         {
-            throw new FormatException($"The actions message is not valid JSON ({error.Message}); expected {{consumer, generation, attempt}}.", error);
+            throw new FormatException($"The actions message is not valid JSON ({error.Message}); expected "
+                + $"{{consumer, generation, attempt}}.", error);
         }
     }
 }

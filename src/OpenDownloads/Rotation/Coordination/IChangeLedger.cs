@@ -10,6 +10,12 @@ internal interface IChangeLedger
 {
     Task<bool> IsHandledAsync(SecretChange change, string consumer, CancellationToken cancellationToken);
 
-    /// <summary>Records <paramref name="changes"/> as handled for <paramref name="consumer"/> with an outcome word.</summary>
-    Task RecordAsync(IEnumerable<SecretChange> changes, string consumer, string outcome, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records <paramref name="changes"/> as handled for <paramref name="consumer"/> with an outcome word.
+    /// </summary>
+    Task RecordAsync(
+        IEnumerable<SecretChange> changes,
+        string consumer,
+        string outcome,
+        CancellationToken cancellationToken);
 }

@@ -12,10 +12,14 @@ namespace OpenDownloads.Rotation.Coordination;
 internal sealed class InlineDispatcher(IChangeLedger ledger, ActionExecutor executor, ILogger<InlineDispatcher> logger)
     : IConsumerDispatcher
 {
-    public async Task DispatchAsync(Consumer consumer, IReadOnlyList<SecretChange> changes, CancellationToken cancellationToken)
+    public async Task DispatchAsync(
+        Consumer consumer,
+        IReadOnlyList<SecretChange> changes,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consumer);
-        var pending = await Pending.FilterAsync(ledger, consumer, changes, logger, cancellationToken).ConfigureAwait(false);
+        var pending = await Pending.FilterAsync(ledger, consumer, changes, logger, cancellationToken)
+            .ConfigureAwait(false);
         if (pending.Count == 0)
         {
             return;
@@ -29,6 +33,7 @@ internal sealed class InlineDispatcher(IChangeLedger ledger, ActionExecutor exec
                 $"Consumer '{consumer.Name}' is still stale after {outcome.Action}: {outcome.Check.Reason}.");
         }
 
-        await ledger.RecordAsync(pending, consumer.Name, $"Done:{outcome.Action}", cancellationToken).ConfigureAwait(false);
+        await ledger.RecordAsync(pending, consumer.Name, $"Done:{outcome.Action}", cancellationToken)
+            .ConfigureAwait(false);
     }
 }

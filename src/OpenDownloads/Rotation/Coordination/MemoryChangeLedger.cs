@@ -14,7 +14,11 @@ internal sealed class MemoryChangeLedger : IChangeLedger
         return Task.FromResult(_handled.ContainsKey((change.Key, consumer.ToLowerInvariant())));
     }
 
-    public Task RecordAsync(IEnumerable<SecretChange> changes, string consumer, string outcome, CancellationToken cancellationToken)
+    public Task RecordAsync(
+        IEnumerable<SecretChange> changes,
+        string consumer,
+        string outcome,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         foreach (var change in changes)

@@ -18,10 +18,14 @@ internal sealed class QueuedDispatcher(
 {
     private readonly ConsumerBatchStore _batches = new(storage.Table);
 
-    public async Task DispatchAsync(Consumer consumer, IReadOnlyList<SecretChange> changes, CancellationToken cancellationToken)
+    public async Task DispatchAsync(
+        Consumer consumer,
+        IReadOnlyList<SecretChange> changes,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consumer);
-        var pending = await Pending.FilterAsync(ledger, consumer, changes, logger, cancellationToken).ConfigureAwait(false);
+        var pending = await Pending.FilterAsync(ledger, consumer, changes, logger, cancellationToken)
+            .ConfigureAwait(false);
         if (pending.Count == 0)
         {
             return;

@@ -142,13 +142,18 @@ internal sealed class RotationResponder(
 
         var readers = settings.Consumers.DependentsOf(change).Select(consumer => consumer.Name).ToList();
         var text = $"{item.EventType}: secret {change.Name} (version {change.Version}) in vault {change.Store.Name}. "
-            + $"Consumers: {(readers.Count == 0 ? "none configured" : string.Join(", ", readers))}. No restart was made.";
-        await alerts.PostAsync(new RotationAlert($"Key Vault secret {change.Name} {ExpiryWord(item.Kind)}", text, AlertSeverity.Warning), cancellationToken)
+            + $"Consumers: {(readers.Count == 0 ? "none configured" : string.Join(", ", readers))}. No restart "
+                + "was made.";
+        await alerts.PostAsync(new RotationAlert($"Key Vault secret {change.Name} "
+            + $"{ExpiryWord(item.Kind)}", text, AlertSeverity.Warning), cancellationToken)
             .ConfigureAwait(false);
         await ledger.RecordAsync([change], marker, "Alerted", cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task RefuseSelfAsync(Consumer consumer, List<SecretChange> changes, CancellationToken cancellationToken)
+    private async Task RefuseSelfAsync(
+        Consumer consumer,
+        List<SecretChange> changes,
+        CancellationToken cancellationToken)
     {
         Log.SelfActionRefused(logger, consumer.Name, consumer.Resource.Path);
         if (settings.DryRun)
@@ -156,15 +161,19 @@ internal sealed class RotationResponder(
             return;
         }
 
-        var pending = await Pending.FilterAsync(ledger, consumer, changes, logger, cancellationToken).ConfigureAwait(false);
+        var pending = await Pending.FilterAsync(ledger, consumer, changes, logger, cancellationToken)
+            .ConfigureAwait(false);
         if (pending.Count == 0)
         {
             return;
         }
 
-        var text = $"Consumer {consumer.Name} ({consumer.Resource.Path}) is the app this responder runs in, so it was not "
-            + $"restarted for: {string.Join(", ", pending.Select(change => change.Key))}. Restart it by hand when convenient.";
-        await alerts.PostAsync(new RotationAlert($"Rotation responder left its own app {consumer.Name} alone", text, AlertSeverity.Warning), cancellationToken)
+        var text = $"Consumer {consumer.Name} ({consumer.Resource.Path}) is the app this responder runs in, so "
+            + "it was not "
+            + $"restarted for: {string.Join(", ", pending.Select(change => change.Key))}. Restart it by hand "
+                + "when convenient.";
+        await alerts.PostAsync(new RotationAlert($"Rotation responder left its own app {consumer.Name} "
+            + "alone", text, AlertSeverity.Warning), cancellationToken)
             .ConfigureAwait(false);
         await ledger.RecordAsync(pending, consumer.Name, "RefusedSelf", cancellationToken).ConfigureAwait(false);
     }

@@ -3,7 +3,9 @@ using Azure.Data.Tables;
 
 namespace OpenDownloads.Rotation.Coordination;
 
-/// <summary>Spaces the starts of actions at least <c>stagger</c> apart across instances (row "stagger"/"next").</summary>
+/// <summary>
+/// Spaces the starts of actions at least <c>stagger</c> apart across instances (row "stagger"/"next").
+/// </summary>
 internal sealed class StaggerGate(TableClient table, TimeSpan stagger)
 {
     private const int MaxConflicts = 20;
@@ -18,7 +20,8 @@ internal sealed class StaggerGate(TableClient table, TimeSpan stagger)
 
         for (var conflict = 0; conflict < MaxConflicts; conflict++)
         {
-            var found = await table.GetEntityIfExistsAsync<TableEntity>("stagger", "next", cancellationToken: cancellationToken)
+            var found = await table
+                .GetEntityIfExistsAsync<TableEntity>("stagger", "next", cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
             var next = found.HasValue ? found.Value!.GetDateTimeOffset("NextStart") : null;
             if (next > now)
@@ -32,7 +35,8 @@ internal sealed class StaggerGate(TableClient table, TimeSpan stagger)
             {
                 if (found.HasValue)
                 {
-                    await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken)
+                        .ConfigureAwait(false);
                 }
                 else
                 {

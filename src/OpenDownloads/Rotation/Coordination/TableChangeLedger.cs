@@ -32,7 +32,8 @@ internal sealed class TableChangeLedger(RotationStorage storage, TimeProvider ti
                 ["Outcome"] = outcome,
                 ["HandledAt"] = time.GetUtcNow(),
             };
-            await storage.Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await storage.Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken)
+                .ConfigureAwait(false);
         }
     }
 

@@ -3,7 +3,9 @@ using System.Text.Json;
 
 namespace OpenDownloads.Rotation.Events;
 
-/// <summary>Finds an event's data object: <c>data</c> as an object or as a JSON string, or CloudEvents' data_base64.</summary>
+/// <summary>
+/// Finds an event's data object: <c>data</c> as an object or as a JSON string, or CloudEvents' data_base64.
+/// </summary>
 internal static class EventData
 {
     public static JsonElement? Read(JsonElement envelope)

@@ -27,7 +27,9 @@ internal static class JsonFields
         return null;
     }
 
-    /// <summary>The trimmed text of a string or number field; null when absent, null, empty or of another kind.</summary>
+    /// <summary>
+    /// The trimmed text of a string or number field; null when absent, null, empty or of another kind.
+    /// </summary>
     public static string? Text(JsonElement element, string name)
     {
         var value = Find(element, name);

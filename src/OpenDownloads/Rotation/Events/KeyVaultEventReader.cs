@@ -30,7 +30,9 @@ internal static class KeyVaultEventReader
         return header with
         {
             Store = store,
-            Change = problem is null ? new SecretChange(store!.Value, name!.ToLowerInvariant(), string.Empty, version!) : null,
+            Change = problem is null
+                ? new SecretChange(store!.Value, name!.ToLowerInvariant(), string.Empty, version!)
+                : null,
             Problem = problem,
         };
     }

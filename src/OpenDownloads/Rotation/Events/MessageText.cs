@@ -30,7 +30,8 @@ internal static class MessageText
         }
 
         throw new FormatException(
-            "The message is neither JSON nor Base64-encoded JSON; expected an Event Grid or CloudEvents event or array.");
+            "The message is neither JSON nor Base64-encoded JSON; expected an Event Grid or CloudEvents event "
+                + "or array.");
     }
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> bytes)

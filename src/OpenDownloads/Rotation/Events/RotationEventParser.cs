@@ -21,7 +21,8 @@ internal static class RotationEventParser
         }
         catch (JsonException error)
         {
-            throw new FormatException($"The message is not valid JSON ({error.Message}); expected an event or array.", error);
+            throw new FormatException($"The message is not valid JSON ({error.Message}); expected an event or "
+                + "array.", error);
         }
 
         using (document)
@@ -66,8 +67,8 @@ internal static class RotationEventParser
             RotationEventKind.SecretNewVersionCreated
                 or RotationEventKind.SecretNearExpiry
                 or RotationEventKind.SecretExpired => KeyVaultEventReader.Complete(header, topic, subject, data),
-            RotationEventKind.KeyValueModified
-                or RotationEventKind.KeyValueDeleted => AppConfigurationEventReader.Complete(header, topic, subject, data),
+            RotationEventKind.KeyValueModified or RotationEventKind.KeyValueDeleted =>
+                AppConfigurationEventReader.Complete(header, topic, subject, data),
             _ => header,
         };
     }

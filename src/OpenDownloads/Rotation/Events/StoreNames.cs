@@ -10,7 +10,9 @@ internal static class StoreNames
     public static string? VaultName(string? text) =>
         Name(text, "/providers/Microsoft.KeyVault/vaults/", VaultHostSuffix);
 
-    /// <summary>A store name from an ARM id (…/configurationStores/{name}), an endpoint or key URI, or a bare name.</summary>
+    /// <summary>
+    /// A store name from an ARM id (…/configurationStores/{name}), an endpoint or key URI, or a bare name.
+    /// </summary>
     public static string? AppConfigurationName(string? text) =>
         Name(text, "/providers/Microsoft.AppConfiguration/configurationStores/", AppConfigurationHostSuffix);
 

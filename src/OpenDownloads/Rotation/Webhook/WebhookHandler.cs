@@ -11,7 +11,10 @@ namespace OpenDownloads.Rotation.Webhook;
 /// SubscriptionValidationEvent) and CloudEvents' (an OPTIONS with WebHook-Request-Origin), and hands
 /// notifications to the same responder as the queue trigger. Event Grid retries any answer but 2xx.
 /// </summary>
-internal sealed class WebhookHandler(RotationSettings settings, RotationResponder responder, ILogger<WebhookHandler> logger)
+internal sealed class WebhookHandler(
+    RotationSettings settings,
+    RotationResponder responder,
+    ILogger<WebhookHandler> logger)
 {
     public async Task<WebhookReply> HandleAsync(WebhookRequest request, CancellationToken cancellationToken)
     {
@@ -53,7 +56,11 @@ internal sealed class WebhookHandler(RotationSettings settings, RotationResponde
         Log.WebhookValidated(logger, nameof(EventSchema.CloudEvents));
         return new WebhookReply(200)
         {
-            Headers = new Dictionary<string, string> { ["WebHook-Allowed-Origin"] = origin.Trim(), ["WebHook-Allowed-Rate"] = "*" },
+            Headers = new Dictionary<string, string>
+            {
+                ["WebHook-Allowed-Origin"] = origin.Trim(),
+                ["WebHook-Allowed-Rate"] = "*",
+            },
         };
     }
 
@@ -80,7 +87,8 @@ internal sealed class WebhookHandler(RotationSettings settings, RotationResponde
             }
 
             Log.WebhookValidated(logger, nameof(EventSchema.EventGrid));
-            return new WebhookReply(200, new JsonObject { ["validationResponse"] = validation.ValidationCode }.ToJsonString());
+            var answer = new JsonObject { ["validationResponse"] = validation.ValidationCode };
+            return new WebhookReply(200, answer.ToJsonString());
         }
 
         await responder.HandleAsync(request.Body, cancellationToken).ConfigureAwait(false);

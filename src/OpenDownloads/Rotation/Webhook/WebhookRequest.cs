@@ -5,4 +5,8 @@ namespace OpenDownloads.Rotation.Webhook;
 /// <param name="Header">Looks a header up by name (case-insensitive), null when absent.</param>
 /// <param name="SuppliedKey">The shared key from the x-rotation-key header or the key query parameter.</param>
 /// <param name="Body">The body (empty for OPTIONS).</param>
-internal sealed record WebhookRequest(string Method, Func<string, string?> Header, string? SuppliedKey, BinaryData Body);
+internal sealed record WebhookRequest(
+    string Method,
+    Func<string, string?> Header,
+    string? SuppliedKey,
+    BinaryData Body);
