@@ -49,7 +49,7 @@ internal sealed class SimulateRunner(TextWriter output, TextWriter error)
             time,
             loggers.CreateLogger<ActionExecutor>());
         var ledger = new MemoryChangeLedger();
-        var planner = new DryRunDispatcher(executor, loggers.CreateLogger<DryRunDispatcher>());
+        var planner = new DryRunDispatcher(executor, loggers.CreateLogger<DryRunDispatcher>()) { KeepCalls = true };
         IConsumerDispatcher dispatcher = settings.DryRun
             ? planner
             : new InlineDispatcher(ledger, executor, loggers.CreateLogger<InlineDispatcher>());

@@ -14,6 +14,11 @@ internal sealed class DryRunDispatcher(ActionExecutor executor, ILogger<DryRunDi
 {
     private readonly List<PlannedCall> _calls = [];
 
+    /// <summary>
+    /// Keep the planned calls in <see cref="Calls"/> (odl rotation simulate); a long-running host only logs them.
+    /// </summary>
+    public bool KeepCalls { get; init; }
+
     public IReadOnlyList<PlannedCall> Calls => _calls;
 
     public Task DispatchAsync(
@@ -25,7 +30,10 @@ internal sealed class DryRunDispatcher(ActionExecutor executor, ILogger<DryRunDi
         foreach (var call in executor.OperatorFor(consumer).Plan(consumer, consumer.Action))
         {
             Log.DryRunCall(logger, consumer.Name, call.Method, call.Path, call.ApiVersion, call.ExtraQuery);
-            _calls.Add(new PlannedCall(consumer.Name, call));
+            if (KeepCalls)
+            {
+                _calls.Add(new PlannedCall(consumer.Name, call));
+            }
         }
 
         return Task.CompletedTask;

@@ -43,7 +43,7 @@ internal sealed class ResponderRig : IDisposable
         var executor = new ActionExecutor(new AppServiceOperator(arm), new ContainerAppOperator(arm, Time), Settings, Time, Logs.CreateLogger<ActionExecutor>());
         Ledger = new TableChangeLedger(Storage, Time);
         var alerts = new WebhookAlertSink(_http, Settings.AlertWebhook, Logs.CreateLogger<WebhookAlertSink>());
-        Planner = new DryRunDispatcher(executor, Logs.CreateLogger<DryRunDispatcher>());
+        Planner = new DryRunDispatcher(executor, Logs.CreateLogger<DryRunDispatcher>()) { KeepCalls = true };
         IConsumerDispatcher dispatcher = Settings.DryRun
             ? Planner
             : new QueuedDispatcher(Settings, Storage, Ledger, Time, Logs.CreateLogger<QueuedDispatcher>());
