@@ -15,7 +15,10 @@ internal static class RotationHost
 {
     public const string Key = "webhook-shared-key-7Hq2";
 
-    public static ServiceProvider Build(Uri armEndpoint, params (string Key, string Value)[] settings)
+    public static ServiceProvider Build(Uri armEndpoint, params (string Key, string Value)[] settings) =>
+        Build(armEndpoint, NullLoggerFactory.Instance, settings);
+
+    public static ServiceProvider Build(Uri armEndpoint, ILoggerFactory logs, params (string Key, string Value)[] settings)
     {
         var values = new Dictionary<string, string?>
         {
@@ -38,7 +41,7 @@ internal static class RotationHost
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(logs);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddSingleton<TokenCredential>(new FakeCredential());
         services.AddRotationResponder(configuration);

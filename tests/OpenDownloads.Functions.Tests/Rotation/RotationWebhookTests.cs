@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OpenDownloads.Functions.Rotation;
+using OpenDownloads.Tests.Rotation.Support;
 
 namespace OpenDownloads.Functions.Tests.Rotation;
 
@@ -9,9 +10,17 @@ namespace OpenDownloads.Functions.Tests.Rotation;
 public sealed class RotationWebhookTests : IDisposable
 {
     private const string Url = "https://odl.example/api/rotation/events";
-    private readonly ServiceProvider _services = RotationHost.Build(new Uri("http://127.0.0.1:9/"), ("Rotation:DryRun", "true"));
+    private readonly CapturingLoggerFactory _logs = new();
+    private readonly ServiceProvider _services;
 
-    public void Dispose() => _services.Dispose();
+    public RotationWebhookTests() =>
+        _services = RotationHost.Build(new Uri("http://127.0.0.1:9/"), _logs, ("Rotation:DryRun", "true"));
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        _logs.Dispose();
+    }
 
     [Fact]
     public async Task RunAsync_EventGridValidationWithTheKey_AnswersTheValidationCode()
@@ -62,6 +71,22 @@ public sealed class RotationWebhookTests : IDisposable
         var response = (TestHttpResponse)await sut.RunAsync(request, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var planned = _logs.Entries.Where(entry => entry.EventId == 5009).Select(entry => entry.Message).ToList();
+        Assert.Equal(2, planned.Count);
+        Assert.Contains("POST /subscriptions/0000/resourceGroups/rg/providers/Microsoft.Web/sites/api/restart", planned[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_NotificationWithAWrongKey_ReachesNoConsumer()
+    {
+        var sut = ActivatorUtilities.CreateInstance<RotationWebhook>(_services);
+        var request = Request("POST", $"{Url}?key=guess", $"[{KeyVaultEvent()}]", ("aeg-event-type", "Notification"));
+
+        var response = (TestHttpResponse)await sut.RunAsync(request, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain(_logs.Entries, entry => entry.EventId is 5009 or 5010);
+        Assert.Contains(_logs.Entries, entry => entry.EventId == 5401);
     }
 
     [Fact]
