@@ -18,7 +18,10 @@ internal static class RotationHost
     public static ServiceProvider Build(Uri armEndpoint, params (string Key, string Value)[] settings) =>
         Build(armEndpoint, NullLoggerFactory.Instance, settings);
 
-    public static ServiceProvider Build(Uri armEndpoint, ILoggerFactory logs, params (string Key, string Value)[] settings)
+    public static ServiceProvider Build(
+        Uri armEndpoint,
+        ILoggerFactory logs,
+        params (string Key, string Value)[] settings)
     {
         var values = new Dictionary<string, string?>
         {
@@ -53,7 +56,10 @@ internal static class RotationHost
         public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
             new("fake-token", DateTimeOffset.UtcNow.AddHours(1));
 
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+        public override ValueTask<AccessToken> GetTokenAsync(
+            TokenRequestContext requestContext,
+            CancellationToken cancellationToken)
+            =>
             ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }
 }

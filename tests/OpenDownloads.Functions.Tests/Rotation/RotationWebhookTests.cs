@@ -114,6 +114,11 @@ public sealed class RotationWebhookTests : IDisposable
           "eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","eventTime":"2026-11-30T09:00:00Z","dataVersion":"2","metadataVersion":"1"}]
         """;
 
-    private TestHttpRequest Request(string method, string url, string body, params (string Name, string Value)[] headers) =>
+    private TestHttpRequest Request(
+        string method,
+        string url,
+        string body,
+        params (string Name, string Value)[] headers)
+        =>
         new(new TestFunctionContext(_services), method, url, body, headers);
 }

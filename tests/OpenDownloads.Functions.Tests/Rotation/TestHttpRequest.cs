@@ -8,7 +8,12 @@ namespace OpenDownloads.Functions.Tests.Rotation;
 /// <summary>An HTTP request as the worker hands it to a function: method, URL, headers and body.</summary>
 internal sealed class TestHttpRequest : HttpRequestData
 {
-    public TestHttpRequest(FunctionContext context, string method, string url, string body, params (string Name, string Value)[] headers)
+    public TestHttpRequest(
+        FunctionContext context,
+        string method,
+        string url,
+        string body,
+        params (string Name, string Value)[] headers)
         : base(context)
     {
         Method = method;

@@ -5,6 +5,7 @@ namespace OpenDownloads.Tests.Rotation;
 /// <summary>Dry run, the self-restart rule, expiry warnings and escalation on the queue path.</summary>
 public sealed class RotationBehaviourAzuriteTests
 {
+    private const string Version = "0123456789abcdef0123456789abcdef";
     private const string SelfId = TestConsumers.Sites + "odl-functions";
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(31);
 
@@ -16,7 +17,7 @@ public sealed class RotationBehaviourAzuriteTests
             options.DryRun = true;
             options.Consumers.Add(TestConsumers.Site("api", "SoftRestart", ("kv-prod", "db-password", "Exact")));
         });
-        var change = SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef");
+        var change = SampleEvents.KeyVaultNewVersion("db-password", Version);
 
         await sut.DeliverAsync(change, times: 2);
         await sut.PumpAsync(Idle);
@@ -38,7 +39,7 @@ public sealed class RotationBehaviourAzuriteTests
             options.SelfResourceId = SelfId;
             options.Consumers.Add(TestConsumers.Site("odl-functions", "Restart", ("kv-prod", "db-password", "Exact")));
         });
-        var change = SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef");
+        var change = SampleEvents.KeyVaultNewVersion("db-password", Version);
 
         await sut.DeliverAsync(change, times: 2);
         await sut.PumpAsync(Idle);
@@ -51,8 +52,8 @@ public sealed class RotationBehaviourAzuriteTests
     [Fact]
     public async Task Pump_SecretNearExpiry_AlertsOnceAndRestartsNothing()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
-        var warning = SampleEvents.KeyVaultCloudEvent("db-password", "0123456789abcdef0123456789abcdef", "Microsoft.KeyVault.SecretNearExpiry");
+        using var sut = ResponderRig.OneSite();
+        var warning = SampleEvents.KeyVaultCloudEvent("db-password", Version, "Microsoft.KeyVault.SecretNearExpiry");
 
         await sut.DeliverAsync(warning, times: 2);
         await sut.PumpAsync(Idle);
@@ -64,18 +65,17 @@ public sealed class RotationBehaviourAzuriteTests
     [Fact]
     public async Task Pump_ReferenceStillOnOldVersionAfterRefresh_EscalatesToSoftRestartThenStops()
     {
-        const string version = "0123456789abcdef0123456789abcdef";
-        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "RefreshReferences", ("kv-prod", "db-password", "Exact"))));
+        using var sut = ResponderRig.OneSite("RefreshReferences");
         var restarted = false;
         sut.Arm.Respond = request =>
         {
             restarted |= FakeArm.IsRestart(request);
             return request.Path.EndsWith("/configreferences/appsettings", StringComparison.Ordinal)
-                ? CannedResponse.Ok(References(restarted ? version : "00000000000000000000000000000000"))
+                ? CannedResponse.Ok(References(restarted ? Version : "00000000000000000000000000000000"))
                 : FakeArm.Healthy(request);
         };
 
-        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", version));
+        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", Version));
         await sut.PumpAsync(Idle);
 
         var actions = sut.Arm.Requests.Where(request => request.Method == "POST").Select(request => $"{request.Path}?{request.Query}").ToList();
@@ -103,7 +103,7 @@ public sealed class RotationBehaviourAzuriteTests
                 : CannedResponse.Ok(ContainerApp(suffix ?? "old"));
         };
 
-        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef"));
+        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", Version));
         await sut.PumpAsync(Idle);
 
         Assert.NotNull(suffix);

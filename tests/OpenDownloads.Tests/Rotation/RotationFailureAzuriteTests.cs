@@ -3,22 +3,25 @@ using OpenDownloads.Tests.Rotation.Support;
 
 namespace OpenDownloads.Tests.Rotation;
 
-/// <summary>ARM failures on the queue path: retries honouring Retry-After, backoff attempts, poison queue and alert.</summary>
+/// <summary>
+/// ARM failures on the queue path: retries honouring Retry-After, backoff attempts, poison queue and alert.
+/// </summary>
 public sealed class RotationFailureAzuriteTests
 {
+    private const string Version = "0123456789abcdef0123456789abcdef";
     private const string SecretLookingValue = "P@ssw0rd-Sup3rSecret-9f8e7d";
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(31);
 
     [Fact]
     public async Task Pump_ArmAnswers429ThenSuccess_RetriesAfterRetryAfterAndRestartsOnce()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
+        using var sut = ResponderRig.OneSite();
         var restarts = 0;
         sut.Arm.Respond = request => FakeArm.IsRestart(request) && Interlocked.Increment(ref restarts) == 1
             ? CannedResponse.TooManyRequests(retryAfterSeconds: 1)
             : FakeArm.Healthy(request);
 
-        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef"));
+        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", Version));
         await sut.PumpAsync(Idle);
 
         var tries = sut.Arm.Requests.Where(FakeArm.IsRestart).ToList();
@@ -39,7 +42,7 @@ public sealed class RotationFailureAzuriteTests
         });
         sut.Arm.Respond = request => FakeArm.IsRestart(request) ? CannedResponse.Error(500, "InternalServerError") : FakeArm.Healthy(request);
 
-        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef"), times: 2);
+        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", Version), times: 2);
         await sut.PumpAsync(Idle);
 
         Assert.Equal(3 * 3, sut.Arm.Requests.Count(FakeArm.IsRestart));
@@ -56,13 +59,13 @@ public sealed class RotationFailureAzuriteTests
     [Fact]
     public async Task Pump_ArmAnswers409ThenSuccess_SucceedsOnTheSecondAttempt()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
+        using var sut = ResponderRig.OneSite();
         var restarts = 0;
         sut.Arm.Respond = request => FakeArm.IsRestart(request) && Interlocked.Increment(ref restarts) == 1
             ? CannedResponse.Error(409, "Conflict")
             : FakeArm.Healthy(request);
 
-        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef"));
+        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", Version));
         await sut.PumpAsync(Idle);
 
         Assert.Equal(2, sut.Arm.Requests.Count(FakeArm.IsRestart));
@@ -73,10 +76,10 @@ public sealed class RotationFailureAzuriteTests
     [Fact]
     public async Task Pump_ArmAnswers403_GoesToPoisonQueueWithoutRetrying()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
+        using var sut = ResponderRig.OneSite();
         sut.Arm.Respond = request => FakeArm.IsRestart(request) ? CannedResponse.Error(403, "AuthorizationFailed") : FakeArm.Healthy(request);
 
-        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef"));
+        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", Version));
         await sut.PumpAsync(Idle);
 
         Assert.Single(sut.Arm.Requests, FakeArm.IsRestart);
@@ -87,11 +90,11 @@ public sealed class RotationFailureAzuriteTests
     [Fact]
     public async Task Pump_EventWithSecretLookingField_NeverLogsOrAlertsOrDeadLettersIt()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
+        using var sut = ResponderRig.OneSite();
         sut.Arm.Respond = request => FakeArm.IsRestart(request) ? CannedResponse.Error(400, "BadRequest") : FakeArm.Healthy(request);
         var extra = $",\n \"Value\": \"{SecretLookingValue}\"";
 
-        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef", extraData: extra));
+        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", Version, extraData: extra));
         await sut.PumpAsync(Idle);
 
         var everything = string.Join("\n", sut.Logs.AllText, string.Join("\n", await sut.PeekPoisonAsync()), string.Join("\n", sut.Alerts.Requests.Select(r => r.Body)));

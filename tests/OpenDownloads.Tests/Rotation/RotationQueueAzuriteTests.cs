@@ -2,9 +2,12 @@ using OpenDownloads.Tests.Rotation.Support;
 
 namespace OpenDownloads.Tests.Rotation;
 
-/// <summary>The queue path end to end: real Azurite queues and table, the loopback ARM stand-in, a fake clock.</summary>
+/// <summary>
+/// The queue path end to end: real Azurite queues and table, the loopback ARM stand-in, a fake clock.
+/// </summary>
 public sealed class RotationQueueAzuriteTests
 {
+    private const string Version = "0123456789abcdef0123456789abcdef";
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(31);
 
     [Fact]
@@ -16,7 +19,7 @@ public sealed class RotationQueueAzuriteTests
             options.Consumers.Add(TestConsumers.Site("worker", "Restart", ("kv-prod", "db-", "Prefix")));
             options.Consumers.Add(TestConsumers.Site("unrelated", "Restart", ("kv-prod", "smtp-password", "Exact")));
         });
-        var change = SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef");
+        var change = SampleEvents.KeyVaultNewVersion("db-password", Version);
 
         await sut.DeliverAsync(change, times: 3);
         await sut.PumpAsync(Idle);
@@ -28,8 +31,8 @@ public sealed class RotationQueueAzuriteTests
     [Fact]
     public async Task Pump_RedeliveryAfterTheActionRan_DoesNotRestartAgain()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
-        var change = SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef");
+        using var sut = ResponderRig.OneSite();
+        var change = SampleEvents.KeyVaultNewVersion("db-password", Version);
 
         await sut.DeliverAsync(change);
         await sut.PumpAsync(Idle);
@@ -43,10 +46,10 @@ public sealed class RotationQueueAzuriteTests
     [Fact]
     public async Task Pump_CamelCaseCopyOfTheEvent_IsUnderstoodAsTheSameChange()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
+        using var sut = ResponderRig.OneSite();
 
-        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef"));
-        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersionCamelCase("db-password", "0123456789abcdef0123456789abcdef"));
+        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", Version));
+        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersionCamelCase("db-password", Version));
         await sut.PumpAsync(Idle);
 
         Assert.Single(sut.Arm.Requests, FakeArm.IsRestart);
@@ -56,9 +59,9 @@ public sealed class RotationQueueAzuriteTests
     [Fact]
     public async Task Pump_CamelCaseEventAlone_RestartsTheConsumer()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
+        using var sut = ResponderRig.OneSite();
 
-        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersionCamelCase("db-password", "0123456789abcdef0123456789abcdef"));
+        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersionCamelCase("db-password", Version));
         await sut.PumpAsync(Idle);
 
         Assert.Single(sut.Arm.Requests, FakeArm.IsRestart);
@@ -67,9 +70,9 @@ public sealed class RotationQueueAzuriteTests
     [Fact]
     public async Task Pump_EventForUnconfiguredVault_ChangesNothing()
     {
-        using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site("api", "Restart", ("kv-prod", "db-password", "Exact"))));
+        using var sut = ResponderRig.OneSite();
 
-        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef", vault: "kv-other"));
+        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", Version, vault: "kv-other"));
         await sut.PumpAsync(Idle);
 
         Assert.Empty(sut.Arm.Requests);
@@ -85,7 +88,7 @@ public sealed class RotationQueueAzuriteTests
 
         foreach (var secret in new[] { "db-password", "storage-key", "smtp-password" })
         {
-            await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion(secret, "0123456789abcdef0123456789abcdef"));
+            await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion(secret, Version));
             await sut.HandleEventsAsync();
             sut.Time.Advance(TimeSpan.FromSeconds(10));
         }
@@ -102,9 +105,9 @@ public sealed class RotationQueueAzuriteTests
         using var sut = new ResponderRig(options => options.Consumers.Add(TestConsumers.Site(
             "api", "Restart", ("kv-prod", "db-password", "Exact"), ("kv-prod", "storage-key", "Exact"))));
 
-        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef"));
+        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", Version));
         await sut.PumpAsync(Idle);
-        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("storage-key", "0123456789abcdef0123456789abcdef"));
+        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("storage-key", Version));
         await sut.PumpAsync(Idle);
 
         Assert.Equal(2, sut.Arm.Requests.Count(FakeArm.IsRestart));
@@ -120,7 +123,7 @@ public sealed class RotationQueueAzuriteTests
             options.Consumers.Add(consumer);
         });
 
-        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", "0123456789abcdef0123456789abcdef"));
+        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", Version));
         await sut.PumpAsync(Idle);
 
         Assert.Empty(sut.Arm.Requests);

@@ -8,7 +8,10 @@ public sealed class DependencyTests
     private static readonly SecretStore Vault = SecretStore.Vault("kv-prod");
     private static readonly SecretStore Store = SecretStore.AppConfiguration("appcs-prod");
 
-    private static readonly Dictionary<string, (Dependency Dependency, SecretChange Change, bool Expected)> Cases = new()
+    private static readonly Dictionary<string, (
+        Dependency Dependency,
+        SecretChange Change,
+        bool Expected)> Cases = new()
     {
         ["exact name"] = (new(Vault, "db", null, NameMatch.Exact), new(Vault, "db", "", "v"), true),
         ["exact does not take a longer name"] = (new(Vault, "db", null, NameMatch.Exact), new(Vault, "db-replica", "", "v"), false),

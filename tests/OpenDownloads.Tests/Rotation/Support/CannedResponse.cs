@@ -7,7 +7,8 @@ internal sealed record CannedResponse(int Status, string Body = "{}")
 
     public static CannedResponse Ok(string body = "{}") => new(200, body);
 
-    public static CannedResponse TooManyRequests(int retryAfterSeconds) => new(429, """{"error":{"code":"TooManyRequests","message":"slow down"}}""")
+    public static CannedResponse TooManyRequests(
+        int retryAfterSeconds) => new(429, """{"error":{"code":"TooManyRequests","message":"slow down"}}""")
     {
         Headers = new Dictionary<string, string> { ["Retry-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
     };

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging;
 
 namespace OpenDownloads.Tests.Rotation.Support;
 
-/// <summary>Keeps every log line (all levels, with exceptions) so tests can assert what was and was not logged.</summary>
+/// <summary>
+/// Keeps every log line (all levels, with exceptions) so tests can assert what was and was not logged.
+/// </summary>
 internal sealed class CapturingLoggerFactory : ILoggerFactory
 {
     private readonly List<CapturedLog> _entries = [];
@@ -51,7 +53,13 @@ internal sealed class CapturingLoggerFactory : ILoggerFactory
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter)
+            =>
             owner.Add(new CapturedLog(logLevel, eventId.Id, category, formatter(state, exception), exception?.ToString()));
     }
 }

@@ -20,6 +20,9 @@ internal sealed class FakeTokenCredential(DateTimeOffset expiresOn) : TokenCrede
         return new AccessToken(Token, expiresOn);
     }
 
-    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+    public override ValueTask<AccessToken> GetTokenAsync(
+        TokenRequestContext requestContext,
+        CancellationToken cancellationToken)
+        =>
         ValueTask.FromResult(GetToken(requestContext, cancellationToken));
 }

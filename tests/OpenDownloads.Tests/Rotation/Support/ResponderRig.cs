@@ -51,6 +51,10 @@ internal sealed class ResponderRig : IDisposable
         Runner = new ConsumerActionRunner(Settings, Storage, Ledger, executor, alerts, Time, Logs.CreateLogger<ConsumerActionRunner>());
     }
 
+    /// <summary>One site, "api", that reads kv-prod's db-password, with the given action.</summary>
+    public static ResponderRig OneSite(string action = "Restart") =>
+        new(options => options.Consumers.Add(TestConsumers.Site("api", action, ("kv-prod", "db-password", "Exact"))));
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
 
     public CapturingLoggerFactory Logs { get; } = new();
@@ -73,7 +77,9 @@ internal sealed class ResponderRig : IDisposable
 
     public ConsumerActionRunner Runner { get; }
 
-    /// <summary>Puts an event on the events queue as Event Grid does: one Base64-encoded JSON event per message.</summary>
+    /// <summary>
+    /// Puts an event on the events queue as Event Grid does: one Base64-encoded JSON event per message.
+    /// </summary>
     public async Task DeliverAsync(string eventJson, int times = 1)
     {
         for (var delivery = 0; delivery < times; delivery++)
@@ -82,7 +88,9 @@ internal sealed class ResponderRig : IDisposable
         }
     }
 
-    /// <summary>Runs queued work until both queues are empty, moving the fake clock on while nothing is visible.</summary>
+    /// <summary>
+    /// Runs queued work until both queues are empty, moving the fake clock on while nothing is visible.
+    /// </summary>
     public async Task PumpAsync(TimeSpan advanceWhenIdle, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));

@@ -8,7 +8,12 @@ internal static class SampleEvents
     public const string VaultId = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-prod";
 
     /// <summary>A live-style SecretNewVersionCreated event: Event Grid schema, PascalCase data.</summary>
-    public static string KeyVaultNewVersion(string secret, string version, string vault = "kv-prod", string? extraData = null) => $$"""
+    public static string KeyVaultNewVersion(
+        string secret,
+        string version,
+        string vault = "kv-prod",
+        string? extraData = null)
+        => $$"""
         {
           "id": "{{Guid.NewGuid()}}",
           "topic": "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/{{vault}}",
@@ -29,7 +34,9 @@ internal static class SampleEvents
         }
         """;
 
-    /// <summary>The same change as an older doc sample: camelCase keys, a key with a trailing space, string dates.</summary>
+    /// <summary>
+    /// The same change as an older doc sample: camelCase keys, a key with a trailing space, string dates.
+    /// </summary>
     public static string KeyVaultNewVersionCamelCase(string secret, string version, string vault = "kv-prod") => $$"""
         [{
           "id": "{{Guid.NewGuid()}}",
@@ -48,7 +55,11 @@ internal static class SampleEvents
         }]
         """;
 
-    public static string KeyVaultCloudEvent(string secret, string version, string type = "Microsoft.KeyVault.SecretNewVersionCreated") => $$"""
+    public static string KeyVaultCloudEvent(
+        string secret,
+        string version,
+        string type = "Microsoft.KeyVault.SecretNewVersionCreated")
+        => $$"""
         {
           "specversion": "1.0",
           "id": "{{Guid.NewGuid()}}",
@@ -60,7 +71,12 @@ internal static class SampleEvents
         }
         """;
 
-    public static string AppConfigurationModified(string key, string label, string etag, string store = "appcs-prod") => $$"""
+    public static string AppConfigurationModified(
+        string key,
+        string label,
+        string etag,
+        string store = "appcs-prod")
+        => $$"""
         {
           "id": "{{Guid.NewGuid()}}",
           "topic": "/subscriptions/0000/resourceGroups/rg/providers/microsoft.appconfiguration/configurationstores/{{store}}",

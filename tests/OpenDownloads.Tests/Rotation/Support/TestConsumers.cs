@@ -8,7 +8,10 @@ internal static class TestConsumers
     public const string Sites = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Web/sites/";
     public const string Apps = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.App/containerApps/";
 
-    public static ConsumerOptions Site(string name, string action, params (string Vault, string Secret, string Match)[] secrets)
+    public static ConsumerOptions Site(
+        string name,
+        string action,
+        params (string Vault, string Secret, string Match)[] secrets)
     {
         var consumer = new ConsumerOptions { Name = name, ResourceId = Sites + name, Action = action };
         foreach (var (vault, secret, match) in secrets)

@@ -11,7 +11,11 @@ public sealed class SharedKeyTests
     [InlineData("case differs", "K3Y-VALUE", "k3y-Value", false)]
     [InlineData("nothing supplied", null, "k3y-Value", false)]
     [InlineData("nothing configured", "k3y-Value", null, false)]
-    public void Matches_SuppliedKey_AcceptsOnlyTheConfiguredOne(string reason, string? supplied, string? expected, bool result)
+    public void Matches_SuppliedKey_AcceptsOnlyTheConfiguredOne(
+        string reason,
+        string? supplied,
+        string? expected,
+        bool result)
     {
         Assert.True(result == SharedKey.Matches(supplied, expected), reason);
     }
