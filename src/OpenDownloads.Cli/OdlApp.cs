@@ -13,10 +13,24 @@ internal static class OdlApp
         TextWriter error,
         CancellationToken cancellationToken)
     {
-        var root = new RootCommand("OpenDownloads: open, auditable podcast download counts from your own request logs.");
+        var root = new RootCommand("OpenDownloads: open, auditable podcast download counts from your request logs.");
         root.Subcommands.Add(CountCommand.Create(output, error));
+        root.Subcommands.Add(Datacenters.DatacentersCommand.Create(output, error));
         root.Subcommands.Add(Rotation.RotationCommand.Create(output, error));
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // Usage mistakes are "could not run", like a missing file: exit code 2, not the library's default 1.
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync($"odl: {problem.Message}");
+            }
+
+            await error.WriteLineAsync("Run 'odl --help' or 'odl count --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
         var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
+        return await parsed.InvokeAsync(configuration, cancellationToken);
     }
 }

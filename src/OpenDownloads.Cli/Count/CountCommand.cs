@@ -16,15 +16,15 @@ internal static class CountCommand
         var agents = new Option<string[]>("--agents")
         {
             Description = "OPAWG v1 user-agents.json, as a path or URL (repeatable). Default: the cached published list.",
-        };
+        }.RequireValue();
         var datacenters = new Option<string[]>("--datacenters")
         {
             Description = "Datacenter ranges in ipcat's CSV format, as a path or URL (repeatable). Default: ipcat's list.",
-        };
+        }.RequireValue();
         var salt = new Option<string?>("--salt")
         {
             Description = "Salt for hashing IP addresses. Default: random per run, as oDL does; give one to compare runs.",
-        };
+        }.RequireValue();
         var offset = new Option<long>("--offset")
         {
             Description = "Seconds after 00:00 UTC at which each 24-hour window starts.",
@@ -32,7 +32,7 @@ internal static class CountCommand
         var outDir = new Option<string?>("--out")
         {
             Description = "Directory for oDL's output files and rejected.jsonl.",
-        };
+        }.RequireValue();
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object." };
         var format = new Option<LogFormat?>("--format")
         {
@@ -41,7 +41,7 @@ internal static class CountCommand
         var map = new Option<string[]>("--map")
         {
             Description = "Map a source field onto an oDL field, as source:target, e.g. startedAt:timestamp (repeatable).",
-        };
+        }.RequireValue();
 
         var command = new Command("count", "Count downloads the way Open Downloads (oDL) does.")
         {

@@ -8,8 +8,9 @@ using OpenDownloads.ReferenceData;
 
 namespace OpenDownloads.Cli.Count;
 
-/// <summary>Runs <c>odl count</c>: loads reference data, reads every log, counts, writes outputs and the
-/// summary.</summary>
+/// <summary>
+/// Runs <c>odl count</c>: loads reference data, reads every log, counts, writes outputs and the summary.
+/// </summary>
 internal sealed class CountRunner
 {
     private readonly TextWriter _output;
@@ -23,9 +24,9 @@ internal sealed class CountRunner
 
     public async Task<int> RunAsync(CountOptions options, CancellationToken cancellationToken)
     {
-        if (options.Logs.FirstOrDefault(log => !File.Exists(log)) is { } missing)
+        if (InputChecks.FindProblem(options.Logs, options.OutDirectory) is { } problem)
         {
-            return Fail($"the log file '{missing}' does not exist.");
+            return Fail(problem);
         }
 
         FieldMapping mapping;
@@ -48,6 +49,11 @@ internal sealed class CountRunner
         {
             return Fail(error.Message);
         }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // A log or the output directory changed under the run after the checks at the start.
+            return Fail(error.Message);
+        }
 
         if (options.OutDirectory is not null)
         {
@@ -58,10 +64,10 @@ internal sealed class CountRunner
         return ExitCodes.Success;
     }
 
-    private static async Task<DownloadCountJob> CreateJobAsync(CountOptions options, CancellationToken cancellationToken)
+    private async Task<DownloadCountJob> CreateJobAsync(CountOptions options, CancellationToken cancellationToken)
     {
         using var http = ReferenceDataLoader.CreateHttpClient();
-        var cache = new ReferenceDataCache(http, ReferenceDataCache.DefaultDirectory());
+        var cache = new ReferenceDataCache(http, ReferenceDataCache.DefaultDirectory(), Warn);
         var agents = await ReferenceDataLoader.LoadAgentsAsync(cache, options.Agents, cancellationToken);
         var datacenters = new DatacenterDenyList(() => LoadDatacenters(options.Datacenters));
         var hasher = options.Salt is { Length: > 0 } salt ? new IpHasher(salt) : IpHasher.WithRandomSalt();
@@ -70,10 +76,10 @@ internal sealed class CountRunner
     }
 
     // Runs when the first raw IP is seen, on the counting thread, which has nothing else to do until it returns.
-    private static DatacenterRangeSet LoadDatacenters(IReadOnlyList<string> sources)
+    private DatacenterRangeSet LoadDatacenters(IReadOnlyList<string> sources)
     {
         using var http = ReferenceDataLoader.CreateHttpClient();
-        var cache = new ReferenceDataCache(http, ReferenceDataCache.DefaultDirectory());
+        var cache = new ReferenceDataCache(http, ReferenceDataCache.DefaultDirectory(), Warn);
         return ReferenceDataLoader.LoadDatacentersAsync(cache, sources, CancellationToken.None).GetAwaiter().GetResult();
     }
 
@@ -86,9 +92,19 @@ internal sealed class CountRunner
         foreach (var log in options.Logs)
         {
             using var stream = new ProgressStream(File.OpenRead(log), progress);
+            long records = 0;
             try
             {
-                job.Add(LogInput.Read(stream, log, options.Format, mapping), rejections.Add);
+                var read = LogInput.Read(stream, log, options.Format, mapping).Select(record =>
+                {
+                    records++;
+                    return record;
+                });
+                job.Add(read, rejections.Add);
+                if (records == 0)
+                {
+                    Warn($"'{log}' has no records.");
+                }
             }
             catch (InvalidDataException error)
             {
@@ -102,6 +118,8 @@ internal sealed class CountRunner
         rejections.Finish();
         return job.Finish();
     }
+
+    private void Warn(string message) => _error.WriteLine($"odl: warning: {message}");
 
     private int Fail(string message)
     {

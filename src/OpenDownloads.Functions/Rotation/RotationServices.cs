@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using OpenDownloads.Rotation;
 using OpenDownloads.Rotation.Actions;
@@ -29,7 +30,7 @@ internal static class RotationServices
         IConfiguration configuration)
     {
         services.AddSingleton(_ => RotationConfiguration.Read(configuration));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => ArmClientFactory.Create(
             provider.GetRequiredService<RotationSettings>().Arm,
             provider.GetService<TokenCredential>(),

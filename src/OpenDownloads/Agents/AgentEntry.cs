@@ -9,7 +9,11 @@ namespace OpenDownloads.Agents;
 internal sealed record AgentEntry(int Index, PlayerInfo Player, IReadOnlyList<Regex> Patterns)
 {
     /// <summary>Gets how long one pattern may run against one user agent before it counts as not matching.</summary>
-    public static TimeSpan MatchTimeout { get; } = TimeSpan.FromMilliseconds(100);
+    /// <remarks>
+    /// Real user agents take microseconds. The limit is generous so that a busy machine, where a thread may wait
+    /// hundreds of milliseconds for a core, never turns an ordinary match into a miss and so changes a count.
+    /// </remarks>
+    public static TimeSpan MatchTimeout { get; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Returns whether any of the entry's patterns occurs in the user agent, as Python's re.search.</summary>
     public bool IsMatch(string userAgent)

@@ -10,15 +10,22 @@ namespace OpenDownloads.ReferenceData;
 /// </summary>
 public sealed class ReferenceDataCache
 {
-    private readonly HttpClient _http;
+    /// <summary>How long one download may take, body included.</summary>
+    public static readonly TimeSpan DownloadTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>Initializes a cache in <paramref name="directory"/> that downloads with <paramref
-    /// name="http"/>.</summary>
-    public ReferenceDataCache(HttpClient http, string directory)
+    private readonly HttpClient _http;
+    private readonly Action<string> _warn;
+
+    /// <summary>Initializes a cache in <paramref name="directory"/> that downloads with <paramref name="http"/>.</summary>
+    /// <param name="http">The client for downloads.</param>
+    /// <param name="directory">Where copies are kept.</param>
+    /// <param name="warn">Told when a cached copy stands in for a download that failed.</param>
+    public ReferenceDataCache(HttpClient http, string directory, Action<string>? warn = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentException.ThrowIfNullOrEmpty(directory);
         _http = http;
+        _warn = warn ?? (_ => { });
         Directory = directory;
     }
 
@@ -27,7 +34,7 @@ public sealed class ReferenceDataCache
 
     /// <summary>
     /// Returns the default cache directory: <c>ODL_CACHE_DIR</c> if set, else <c>$XDG_CACHE_HOME/opendownloads</c>,
-    /// else the user's local application data folder.
+    /// else <c>~/.cache/opendownloads</c>.
     /// </summary>
     public static string DefaultDirectory()
     {
@@ -38,26 +45,46 @@ public sealed class ReferenceDataCache
 
         var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
             ? xdg
-            : Environment.GetFolderPath(
-                Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
         return Path.Combine(root, "opendownloads");
     }
 
     /// <summary>Returns a local path for <paramref name="file"/>, given a user's path or URL or nothing.</summary>
+    /// <param name="file">Which reference file.</param>
+    /// <param name="pathOrUrl">The user's path or URL, or null for the published file.</param>
+    /// <param name="validate">
+    /// Throws <see cref="FormatException"/> when a downloaded file is not what it should be (an HTML error page, a
+    /// cut body); such a download never replaces the cached copy.
+    /// </param>
+    /// <param name="cancellationToken">Cancels a download.</param>
     /// <exception cref="ReferenceDataException">The file cannot be found or downloaded.</exception>
-    public async Task<string> ResolveAsync(ReferenceFile file, string? pathOrUrl, CancellationToken cancellationToken)
+    public async Task<string> ResolveAsync(
+        ReferenceFile file,
+        string? pathOrUrl,
+        Action<string> validate,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(validate);
         if (pathOrUrl is null)
         {
             var cached = Path.Combine(Directory, file.CacheFileName);
-            return File.Exists(cached) ? cached : await DownloadAsync(file, file.PublishedUrl, cached, cancellationToken);
+            return File.Exists(cached)
+                ? cached
+                : await DownloadAsync(file, file.PublishedUrl, cached, validate, cancellationToken);
         }
 
         if (Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
         {
             var target = Path.Combine(Directory, "url-" + ShortHash(url.AbsoluteUri) + "-" + file.CacheFileName);
-            return await DownloadAsync(file, url, target, cancellationToken);
+            return await DownloadAsync(file, url, target, validate, cancellationToken);
+        }
+
+        if (System.IO.Directory.Exists(pathOrUrl))
+        {
+            throw new ReferenceDataException(
+                $"The {file.Description} '{pathOrUrl}' given with {file.Option} is a directory; give a file or an "
+                + "http(s) URL.");
         }
 
         if (!File.Exists(pathOrUrl))
@@ -73,10 +100,16 @@ public sealed class ReferenceDataCache
     private static string ShortHash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
 
-    private async Task<string> DownloadAsync(ReferenceFile file, Uri url, string target, CancellationToken cancellationToken)
+    private async Task<string> DownloadAsync(
+        ReferenceFile file,
+        Uri url,
+        string target,
+        Action<string> validate,
+        CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var etagPath = target + ".etag";
+        var partial = target + ".partial";
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (File.Exists(target) && File.Exists(etagPath))
         {
@@ -84,22 +117,24 @@ public sealed class ReferenceDataCache
             request.Headers.TryAddWithoutValidation("If-None-Match", etag);
         }
 
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(DownloadTimeout);
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if (response.StatusCode == System.Net.HttpStatusCode.NotModified && File.Exists(target))
             {
                 return target;
             }
 
             response.EnsureSuccessStatusCode();
-            var partial = target + ".partial";
             await using (var output = File.Create(partial))
             {
-                await response.Content.CopyToAsync(output, cancellationToken);
+                await response.Content.CopyToAsync(output, timeout.Token);
             }
 
-            // Move into place only when the whole body arrived, so a cut download never becomes the cached copy.
+            // Only a whole body that reads as the right kind of file becomes the cached copy.
+            validate(partial);
             File.Move(partial, target, overwrite: true);
             if (response.Headers.ETag is { } etag)
             {
@@ -108,15 +143,22 @@ public sealed class ReferenceDataCache
 
             return target;
         }
-        catch (Exception error) when (error is HttpRequestException or TaskCanceledException or IOException)
+        catch (Exception error) when (error is HttpRequestException or OperationCanceledException or IOException
+            or FormatException)
         {
+            File.Delete(partial);
+            var reason = error is OperationCanceledException
+                ? $"no complete answer within {DownloadTimeout.TotalSeconds:0} seconds"
+                : error.Message;
             if (File.Exists(target))
             {
+                _warn($"the {file.Description} could not be refreshed from {url} ({reason}); using the copy "
+                    + $"cached at {target}.");
                 return target;
             }
 
             throw new ReferenceDataException(
-                $"The {file.Description} could not be downloaded from {url} ({error.Message}). Download it where there "
+                $"The {file.Description} could not be downloaded from {url} ({reason}). Download it where there "
                 + $"is network access and pass it with {file.Option} PATH, or save it as {target}.",
                 error);
         }

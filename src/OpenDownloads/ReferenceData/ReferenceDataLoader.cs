@@ -1,10 +1,12 @@
 using OpenDownloads.Agents;
 using OpenDownloads.Datacenters;
+using OpenDownloads.Datacenters.Output;
 
 namespace OpenDownloads.ReferenceData;
 
-/// <summary>Loads the counter's reference data from the paths or URLs a user gave, or from the published
-/// files.</summary>
+/// <summary>
+/// Loads the counter's reference data from the paths or URLs a user gave, or from the published files.
+/// </summary>
 public static class ReferenceDataLoader
 {
     /// <summary>Loads the user-agent classifier from one or more OPAWG v1 lists, earlier lists first.</summary>
@@ -15,22 +17,28 @@ public static class ReferenceDataLoader
         CancellationToken cancellationToken)
     {
         var paths = await ResolveAllAsync(cache, ReferenceFile.Agents, sources, cancellationToken);
-        return Open(ReferenceFile.Agents, paths, AgentClassifier.Load);
+        return Open(ReferenceFile.Agents, paths, LoadAgents);
     }
 
-    /// <summary>Loads datacenter ranges from one or more lists in ipcat's CSV format.</summary>
+    /// <summary>
+    /// Loads datacenter ranges from one or more lists in ipcat's CSV format. A folder written by
+    /// <c>odl datacenters rebuild</c>, or either list in it, loads both its IPv4 and its IPv6 list.
+    /// </summary>
     /// <exception cref="ReferenceDataException">A list cannot be found, downloaded or read.</exception>
     public static async Task<DatacenterRangeSet> LoadDatacentersAsync(
         ReferenceDataCache cache,
         IReadOnlyList<string> sources,
         CancellationToken cancellationToken)
     {
-        var paths = await ResolveAllAsync(cache, ReferenceFile.Datacenters, sources, cancellationToken);
-        return Open(ReferenceFile.Datacenters, paths, DatacenterRangeSet.Load);
+        ArgumentNullException.ThrowIfNull(sources);
+        var paths = await ResolveAllAsync(
+            cache, ReferenceFile.Datacenters, DatacenterListSources.Expand(sources), cancellationToken);
+        return Open(ReferenceFile.Datacenters, paths, LoadDatacenters);
     }
 
-    /// <summary>Creates the HTTP client reference downloads use: a timeout and a user agent naming this
-    /// project.</summary>
+    /// <summary>
+    /// Creates the HTTP client reference downloads use: a timeout and a user agent naming this project.
+    /// </summary>
     public static HttpClient CreateHttpClient()
     {
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
@@ -46,18 +54,33 @@ public static class ReferenceDataLoader
     {
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(sources);
+        Action<string> validate = file == ReferenceFile.Agents
+            ? path => Validate(path, LoadAgents)
+            : path => Validate(path, LoadDatacenters);
         var paths = new List<string>();
         if (sources.Count == 0)
         {
-            paths.Add(await cache.ResolveAsync(file, null, cancellationToken));
+            paths.Add(await cache.ResolveAsync(file, null, validate, cancellationToken));
         }
 
         foreach (var source in sources)
         {
-            paths.Add(await cache.ResolveAsync(file, source, cancellationToken));
+            paths.Add(await cache.ResolveAsync(file, source, validate, cancellationToken));
         }
 
         return paths;
+    }
+
+    private static AgentClassifier LoadAgents(IEnumerable<(Stream Content, string SourceName)> lists) =>
+        AgentClassifier.Load(lists);
+
+    private static DatacenterRangeSet LoadDatacenters(IEnumerable<(Stream Content, string SourceName)> lists) =>
+        DatacenterRangeSet.Load(lists);
+
+    private static void Validate<T>(string path, Func<IEnumerable<(Stream Content, string SourceName)>, T> load)
+    {
+        using var content = File.OpenRead(path);
+        load([(content, path)]);
     }
 
     private static T Open<T>(

@@ -83,4 +83,63 @@ public sealed class CountCommandErrorTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("--offset", "abc")] // not a number
+    [InlineData("--format", "xml")] // not a format
+    [InlineData("--salt", "--json")] // a forgotten value must not swallow the next option
+    [InlineData("--out", "--json")]
+    public async Task Count_BadOptionValue_ExitsWith2(string option, string value)
+    {
+        var log = _temp.File("requests.jsonl", SampleLog.JsonLines);
+
+        var run = await OdlRun.StartAsync("count", log, "--agents", Agents, option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("odl: ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Count_UnknownOption_ExitsWith2SayingSo()
+    {
+        var log = _temp.File("requests.jsonl", SampleLog.JsonLines);
+
+        var run = await OdlRun.StartAsync("count", log, "--bogus", "--agents", Agents);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'--bogus' is not an option of odl count", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Count_DirectoryAsLog_ExitsWith2SayingSo()
+    {
+        var run = await OdlRun.StartAsync("count", _temp.Path, "--agents", Agents);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("is a directory", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Count_OutIsAFile_ExitsWith2BeforeCounting()
+    {
+        var log = _temp.File("requests.jsonl", SampleLog.JsonLines);
+        var file = _temp.File("taken.csv", "x");
+
+        var run = await OdlRun.StartAsync("count", log, "--agents", Agents, "--datacenters", Datacenters, "--out", file);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("is a file", run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Output);
+    }
+
+    [Fact]
+    public async Task Count_FileWithoutRecords_Warns()
+    {
+        var empty = _temp.File("empty.jsonl", "");
+
+        var run = await OdlRun.StartAsync("count", empty, "--agents", Agents);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"odl: warning: '{empty}' has no records.", run.Error, StringComparison.Ordinal);
+    }
 }

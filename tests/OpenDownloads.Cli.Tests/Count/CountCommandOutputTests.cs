@@ -113,4 +113,19 @@ public sealed class CountCommandOutputTests : IDisposable
         parser.HasFieldsEnclosedInQuotes = true;
         return parser.ReadFields()!;
     }
+
+    [Fact]
+    public async Task Count_OutDirectoryOfAnEarlierCount_RemovesItsStaleFilesOnly()
+    {
+        var outDir = _temp.Combine("out");
+        await OdlRun.StartAsync("count", Demo, "--agents", Agents, "--out", outDir);
+        File.WriteAllText(Path.Combine(outDir, "notes.txt"), "mine");
+        var log = _temp.File("requests.jsonl", SampleLog.JsonLines);
+
+        await OdlRun.StartAsync("count", log, "--agents", Agents, "--datacenters", Datacenters, "--out", outDir);
+
+        var hourFiles = Directory.GetFiles(outDir, "downloads-*.csv");
+        Assert.Equal(SampleLog.Downloads, hourFiles.Sum(f => File.ReadAllLines(f).Length));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(outDir, "notes.txt")));
+    }
 }

@@ -29,15 +29,33 @@ public static class OdlOutputWriter
         }
     }
 
-    /// <summary>Writes the files into <paramref name="directory"/>, creating it if needed.</summary>
+    /// <summary>
+    /// Writes the files into <paramref name="directory"/>, creating it if needed. Output files of an earlier count
+    /// there are removed first (hour files most of all, which a new count may not write again); no other file is.
+    /// </summary>
     public static void Write(string directory, CountReport report)
     {
         ArgumentNullException.ThrowIfNull(directory);
         Directory.CreateDirectory(directory);
+        foreach (var stale in Directory.EnumerateFiles(directory).Where(IsOutputFile).ToList())
+        {
+            File.Delete(stale);
+        }
+
         foreach (var (name, content) in Render(report))
         {
             File.WriteAllText(Path.Combine(directory, name), content, Utf8NoBom);
         }
+    }
+
+    /// <summary>Returns whether <paramref name="path"/> names one of the files this writer writes.</summary>
+    public static bool IsOutputFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name is "count.txt" or "downloads.csv" or "hourly.csv" or "episodes.csv" or "apps.csv"
+            || (name.Length == "downloads-00.csv".Length && name.StartsWith("downloads-", StringComparison.Ordinal)
+                && char.IsAsciiDigit(name[10]) && char.IsAsciiDigit(name[11])
+                && name.EndsWith(".csv", StringComparison.Ordinal));
     }
 
     /// <summary>Formats an hour as oDL does (Python's isoformat of a UTC time).</summary>

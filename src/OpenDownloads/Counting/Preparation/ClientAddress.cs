@@ -7,16 +7,15 @@ namespace OpenDownloads.Counting.Preparation;
 public static class ClientAddress
 {
     /// <summary>
-    /// Tries to parse <paramref name="text"/>. Unlike <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out
-    /// IPAddress?)"/>
-    /// this refuses the legacy short forms (<c>10.1</c>, <c>167772161</c>) and IPv6 zone ids, which never
-    /// name a client in a request log and would otherwise be read as some unrelated address.
+    /// Tries to parse <paramref name="text"/>. Unlike <see cref="IPAddress.TryParse(string, out IPAddress?)"/>
+    /// this refuses the legacy short forms (<c>10.1</c>, <c>167772161</c>), brackets and IPv6 zone ids, which never
+    /// name a client in an IP field and would otherwise be read as some unrelated address.
     /// </summary>
     public static bool TryParse(ReadOnlySpan<char> text, out IPAddress? address)
     {
         address = null;
         text = text.Trim();
-        if (text.IsEmpty || text.Length > 45 || text.Contains('%'))
+        if (text.IsEmpty || text.Length > 45 || text.ContainsAny('%', '[', ']'))
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenDownloads.Counting.Readers;
 
 namespace OpenDownloads.Counting.Preparation;
@@ -14,8 +15,9 @@ public sealed class EventPreparer
     private readonly IpHasher _hasher;
     private readonly IIpDenyList _denyList;
 
-    /// <summary>Initializes a preparer that hashes with <paramref name="hasher"/> and drops <paramref
-    /// name="denyList"/>.</summary>
+    /// <summary>
+    /// Initializes a preparer that hashes with <paramref name="hasher"/> and drops <paramref name="denyList"/>.
+    /// </summary>
     public EventPreparer(IpHasher hasher, IIpDenyList denyList)
     {
         ArgumentNullException.ThrowIfNull(hasher);
@@ -38,9 +40,11 @@ public sealed class EventPreparer
             return PreparedRecord.Reject(oversized);
         }
 
-        var rawIp = record[OdlField.Ip];
-        string? encodedIp = record[OdlField.EncodedIp];
-        if (!string.IsNullOrWhiteSpace(rawIp))
+        var rawIp = record[OdlField.Ip]?.Trim();
+
+        // A blank encoded_ip is no hash at all: oDL would keep it and merge every such listener into one.
+        var encodedIp = record[OdlField.EncodedIp]?.Trim() is { Length: > 0 } given ? given : null;
+        if (!string.IsNullOrEmpty(rawIp))
         {
             // oDL checks the deny list before it cleans anything, so a denied request is dropped even when other
             // fields are broken.
@@ -152,10 +156,10 @@ public sealed class EventPreparer
         }
 
         return $"The byte range '{record[OdlField.ByteRangeStart]}'-'{record[OdlField.ByteRangeEnd]}' is not "
-            + "a whole-number start with an optional whole-number end.";
+            + "a number start with an optional number end.";
     }
 
-    // oDL's clean_int: numbers are truncated to integers, blank text is absent, other text must be an integer.
+    // oDL's clean_int: numbers are truncated toward zero, blank text is absent, anything else is an error.
     private static bool TryInteger(string? text, out long? value)
     {
         value = null;
@@ -165,10 +169,17 @@ public sealed class EventPreparer
             return true;
         }
 
-        if (long.TryParse(trimmed, System.Globalization.NumberStyles.AllowLeadingSign,
-                System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+        var style = NumberStyles.AllowLeadingSign;
+        if (long.TryParse(trimmed, style, CultureInfo.InvariantCulture, out var whole))
         {
-            value = parsed;
+            value = whole;
+            return true;
+        }
+
+        if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            && double.IsFinite(number) && Math.Abs(number) < 9e18)
+        {
+            value = (long)Math.Truncate(number);
             return true;
         }
 

@@ -55,7 +55,7 @@ public sealed class FieldMapping
 
     /// <summary>
     /// Creates a mapping from user rules of the form <c>source:target</c>, such as <c>startedAt:timestamp</c>.
-    /// User rules win over oDL's aliases.
+    /// User rules win over oDL's aliases: a field the user maps is read only from the user's source names.
     /// </summary>
     /// <exception cref="FormatException">A rule is not <c>source:target</c> or names no oDL field.</exception>
     public static FieldMapping Create(IEnumerable<string> rules)
@@ -144,6 +144,14 @@ public sealed class FieldMapping
     private OdlField? ResolveUncached(string sourceName)
     {
         var snake = ToSnakeCase(sourceName);
-        return _userMappings.TryGetValue(snake, out var mapped) ? mapped : TryResolveBuiltIn(snake);
+        if (_userMappings.TryGetValue(snake, out var mapped))
+        {
+            return mapped;
+        }
+
+        // A field the user mapped comes only from the user's source, so a log that also has a column oDL would
+        // read for it (say both "ts" and "time") gives the value the user asked for, whatever the column order.
+        var builtIn = TryResolveBuiltIn(snake);
+        return builtIn is { } field && _userMappings.ContainsValue(field) ? null : builtIn;
     }
 }

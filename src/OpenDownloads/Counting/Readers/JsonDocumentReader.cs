@@ -30,10 +30,10 @@ public sealed class JsonDocumentReader : ILogReader
             catch (JsonException exception)
             {
                 record = null;
-                error = exception.Message;
+                error = JsonErrors.Describe(exception);
 
-                // The reader counts lines from where the cursor stood, which is where the broken value began.
-                errorLine = walker.Line + (exception.LineNumber ?? 0);
+                // The reader's state carries its line count across refills, so the exception's line is the file's.
+                errorLine = JsonErrors.Line(exception, walker.Line);
             }
 
             if (error is not null)

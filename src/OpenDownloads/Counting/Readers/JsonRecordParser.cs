@@ -11,6 +11,8 @@ namespace OpenDownloads.Counting.Readers;
 /// </summary>
 internal static class JsonRecordParser
 {
+    private const string InvalidEscape = "The record has a string escape that is not valid UTF-16, such as a lone \\ud800.";
+
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip };
 
     public static RawRecord Parse(ReadOnlySpan<byte> json, RecordLocation location, FieldMapping mapping)
@@ -26,13 +28,34 @@ internal static class JsonRecordParser
         }
         catch (JsonException error)
         {
-            return RawRecord.Unreadable(location, $"The record is not valid JSON: {error.Message}");
+            return RawRecord.Unreadable(location, $"The record is not valid JSON: {JsonErrors.Describe(error)}");
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader accepts an escaped lone surrogate such as \ud800 but cannot turn it into a string.
+            return RawRecord.Unreadable(location, InvalidEscape);
         }
     }
 
-    /// <summary>Builds a record from a JSON array row and the column names a header gave (OP3's json-a
-    /// format).</summary>
+    /// <summary>
+    /// Builds a record from a JSON array row and the column names a header gave (OP3's json-a format).
+    /// </summary>
     public static RawRecord ParseRow(
+        ReadOnlySpan<byte> json,
+        RecordLocation location,
+        IReadOnlyList<OdlField?> columns)
+    {
+        try
+        {
+            return ParseValidRow(json, location, columns);
+        }
+        catch (InvalidOperationException)
+        {
+            return RawRecord.Unreadable(location, InvalidEscape);
+        }
+    }
+
+    private static RawRecord ParseValidRow(
         ReadOnlySpan<byte> json,
         RecordLocation location,
         IReadOnlyList<OdlField?> columns)
@@ -74,11 +97,20 @@ internal static class JsonRecordParser
         {
             var field = ResolveName(ref reader, mapping, nameBuffer);
             reader.Read();
-            var value = ReadValue(ref reader);
-            if (field is { } known)
+            if (field is not { } known)
             {
-                record[known] = value;
+                reader.Skip();
+                continue;
             }
+
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                return RawRecord.Unreadable(
+                    location,
+                    $"The field {FieldMapping.OdlName(known)} is a JSON {reader.TokenType}; expected a string or number.");
+            }
+
+            record[known] = ReadValue(ref reader);
         }
 
         if (reader.Read())

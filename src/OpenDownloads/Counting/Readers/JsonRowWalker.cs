@@ -99,9 +99,16 @@ internal sealed class JsonRowWalker
         var headers = new List<OdlField?>();
         var reader = new Utf8JsonReader(json);
         reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.String)
+        try
         {
-            headers.Add(_mapping.Resolve(reader.GetString()!));
+            while (reader.Read() && reader.TokenType == JsonTokenType.String)
+            {
+                headers.Add(_mapping.Resolve(reader.GetString()!));
+            }
+        }
+        catch (InvalidOperationException error)
+        {
+            throw new JsonException("A header has a string escape that is not valid UTF-16, such as a lone \\ud800.", error);
         }
 
         return headers;

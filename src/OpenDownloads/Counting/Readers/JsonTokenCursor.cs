@@ -37,7 +37,7 @@ internal sealed class JsonTokenCursor
             if (reader.Read())
             {
                 var type = reader.TokenType;
-                text = type is JsonTokenType.PropertyName or JsonTokenType.String ? reader.GetString() : null;
+                text = type is JsonTokenType.PropertyName or JsonTokenType.String ? ReadText(ref reader) : null;
                 Commit(ref reader);
                 return type;
             }
@@ -98,6 +98,18 @@ internal sealed class JsonTokenCursor
             }
 
             Refill();
+        }
+    }
+
+    private static string ReadText(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException error)
+        {
+            throw new JsonException("A string escape is not valid UTF-16, such as a lone \\ud800.", error);
         }
     }
 

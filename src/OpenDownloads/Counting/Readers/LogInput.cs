@@ -3,8 +3,9 @@ using OpenDownloads.Counting.Readers.Avro;
 
 namespace OpenDownloads.Counting.Readers;
 
-/// <summary>Opens a log file for reading: gzip is undone whatever the name, and the format is named or
-/// detected.</summary>
+/// <summary>
+/// Opens a log file for reading: gzip is undone whatever the name, and the format is named or detected.
+/// </summary>
 public static class LogInput
 {
     private const int SniffBytes = 64 * 1024;

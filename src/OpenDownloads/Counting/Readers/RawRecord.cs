@@ -19,8 +19,9 @@ public sealed class RawRecord
     /// <summary>Gets where the record was read.</summary>
     public RecordLocation Location { get; }
 
-    /// <summary>Gets or sets why the reader could not read the record (broken JSON, invalid UTF-8...), if it could
-    /// not.</summary>
+    /// <summary>
+    /// Gets or sets why the reader could not read the record (broken JSON, invalid UTF-8...), if it could not.
+    /// </summary>
     public string? ReadError { get; set; }
 
     /// <summary>Gets or sets the raw value of a field, or <see langword="null"/> when the record lacks it.</summary>

@@ -1,7 +1,8 @@
 namespace OpenDownloads.Counting.Readers;
 
-/// <summary>A read-only stream that first replays bytes already read for sniffing, then reads on from the
-/// source.</summary>
+/// <summary>
+/// A read-only stream that first replays bytes already read for sniffing, then reads on from the source.
+/// </summary>
 internal sealed class ReplayStream : Stream
 {
     private readonly Stream _inner;

@@ -43,6 +43,8 @@ internal static class ArmClientFactory
         ArmCredentialKind.None => null,
         ArmCredentialKind.Default => new DefaultAzureCredential(
             new DefaultAzureCredentialOptions { ManagedIdentityClientId = settings.ManagedIdentityClientId }),
-        _ => new ManagedIdentityCredential(settings.ManagedIdentityClientId),
+        _ => new ManagedIdentityCredential(settings.ManagedIdentityClientId is { } clientId
+            ? ManagedIdentityId.FromUserAssignedClientId(clientId)
+            : ManagedIdentityId.SystemAssigned),
     };
 }

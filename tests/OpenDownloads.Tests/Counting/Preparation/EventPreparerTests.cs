@@ -12,6 +12,7 @@ public sealed class EventPreparerTests
     {
         { OdlField.Ip, "not-an-ip", "The ip 'not-an-ip' is not an IPv4 or IPv6 address." },
         { OdlField.Ip, "10.1", "The ip '10.1' is not an IPv4 or IPv6 address." }, // legacy short forms are refused
+        { OdlField.Ip, "[::1]", "The ip '[::1]' is not an IPv4 or IPv6 address." }, // brackets belong to URLs
         { OdlField.Ip, null, "The record has no ip or encoded_ip; one of them is required." },
         { OdlField.EpisodeId, "  ", "The record has no episode_id (or url, enclosure_url); one is required." },
         { OdlField.HttpMethod, null, "The record has no http_method; a method such as GET is required." },
@@ -128,5 +129,38 @@ public sealed class EventPreparerTests
 
         public bool Contains(IPAddress address) =>
             _addresses.Contains(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+    }
+
+    [Theory]
+    [InlineData("")] // an empty cell is no hash
+    [InlineData("  ")] // nor is a blank one: it would merge every such listener into one
+    public void Prepare_BlankEncodedIpBesideRawIp_HashesTheIp(string blank)
+    {
+        var record = ValidRecord();
+        record[OdlField.EncodedIp] = blank;
+
+        Assert.Equal(IpHasher.Md5Hex("1.2.3.4|salt"), _sut.Prepare(record).Event.EncodedIp);
+    }
+
+    [Fact]
+    public void Prepare_PaddedIp_HashesTheTrimmedIp()
+    {
+        var record = ValidRecord();
+        record[OdlField.Ip] = " 1.2.3.4 ";
+
+        Assert.Equal(IpHasher.Md5Hex("1.2.3.4|salt"), _sut.Prepare(record).Event.EncodedIp);
+    }
+
+    [Theory]
+    [InlineData("10.7", "20.2", 10, 20)] // JSON numbers with a fraction are truncated, as oDL's int(float)
+    [InlineData("1e1", "-0.5", 10, 0)]
+    public void Prepare_FractionalByteRange_Truncates(string start, string end, long expectedStart, long expectedEnd)
+    {
+        var record = ValidRecord();
+        record[OdlField.Range] = null;
+        record[OdlField.ByteRangeStart] = start;
+        record[OdlField.ByteRangeEnd] = end;
+
+        Assert.Equal(new ByteRange(expectedStart, expectedEnd), _sut.Prepare(record).Event.Range);
     }
 }

@@ -43,4 +43,24 @@ public sealed class CsvLogReaderTests
 
         Assert.Equal("A quoted field is not closed before the end of the input.", Assert.Single(records).ReadError);
     }
+
+    [Fact]
+    public void Read_HeaderWithNoOdlField_ThrowsSayingItIsNotALog()
+    {
+        var sut = new CsvLogReader();
+
+        var error = Assert.Throws<InvalidDataException>(() => sut.ReadText("42\n"));
+
+        Assert.Contains("names none of oDL's fields", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ts,time,url\n2022-01-01T00:00:00Z,2022-09-21T15:00:00Z,/a\n")] // the user's column first
+    [InlineData("time,ts,url\n2022-09-21T15:00:00Z,2022-01-01T00:00:00Z,/a\n")] // the alias first
+    public void Read_UserMappingAndAliasBothPresent_UserMappingWins(string csv)
+    {
+        var record = Assert.Single(new CsvLogReader().ReadText(csv, FieldMapping.Create(["ts:timestamp"])));
+
+        Assert.Equal("2022-01-01T00:00:00Z", record[OdlField.Timestamp]);
+    }
 }

@@ -80,4 +80,15 @@ public sealed class JsonDocumentReaderTests
 
         Assert.Contains("has no rows array", record.ReadError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_BrokenValueDeepInAPrettyArray_NamesItsLine()
+    {
+        var json = "[\n  {\"ip\": \"1.2.3.4\"},\n  {\n    \"ip\": \"5.6.7.8\"\n  },\n  {\n    \"ip\": ,\n  }\n]";
+
+        var records = _sut.ReadText(json);
+
+        Assert.Equal(7, records[^1].Location.Line);
+        Assert.DoesNotContain("LineNumber", records[^1].ReadError, StringComparison.Ordinal);
+    }
 }

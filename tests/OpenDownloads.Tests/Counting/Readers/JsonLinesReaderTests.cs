@@ -74,4 +74,22 @@ public sealed class JsonLinesReaderTests
 
         Assert.Equal("The record is not a JSON object; each event must be an object.", records[0].ReadError);
     }
+
+    [Fact]
+    public void Read_LoneSurrogateEscape_RejectsTheLineAndGoesOn()
+    {
+        var records = _sut.ReadText("{\"userAgent\":\"My\\ud800Player\"}\n{\"other\":\"\\udc00\",\"ip\":\"1.2.3.4\"}\n");
+
+        Assert.Contains("not valid UTF-16", records[0].ReadError, StringComparison.Ordinal);
+        Assert.Null(records[1].ReadError); // an ignored field is never decoded
+        Assert.Equal("1.2.3.4", records[1][OdlField.Ip]);
+    }
+
+    [Fact]
+    public void Read_FieldIsAnArray_RejectsTheLine()
+    {
+        var record = Assert.Single(_sut.ReadText("{\"userAgent\":[\"a\"]}"));
+
+        Assert.Equal("The field user_agent is a JSON StartArray; expected a string or number.", record.ReadError);
+    }
 }

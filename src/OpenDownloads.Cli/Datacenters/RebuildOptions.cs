@@ -1,0 +1,11 @@
+using OpenDownloads.Datacenters;
+
+namespace OpenDownloads.Cli.Datacenters;
+
+/// <summary>What the user asked <c>odl datacenters rebuild</c> to do, beyond the rebuild's own options.</summary>
+internal sealed record RebuildOptions(
+    DatacenterRebuildOptions Rebuild,
+    string? OutDirectory,
+    string? PreviousDirectory,
+    bool Publish,
+    string? Connection);

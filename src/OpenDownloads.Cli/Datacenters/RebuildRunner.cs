@@ -1,0 +1,118 @@
+using System.Globalization;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging;
+using OpenDownloads.Datacenters.Building;
+using OpenDownloads.Datacenters.Output;
+using OpenDownloads.Datacenters.Publishing;
+
+namespace OpenDownloads.Cli.Datacenters;
+
+/// <summary>
+/// Runs <c>odl datacenters rebuild</c>: finds the previous list, rebuilds, writes and publishes, prints a summary.
+/// </summary>
+internal sealed class RebuildRunner(TextWriter output, TextWriter error)
+{
+    /// <summary>The rebuild refused to produce a list, or storage failed: nothing was published.</summary>
+    public const int NotPublished = 1;
+
+    public async Task<int> RunAsync(RebuildOptions options, CancellationToken cancellationToken)
+    {
+        var problems = Problems(options);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                await error.WriteLineAsync($"odl: {problem}");
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        var logger = new TextWriterLogger(error, LogLevel.Information);
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        try
+        {
+            var publisher = options.Publish ? CreatePublisher(options, logger) : null;
+            var latest = publisher is null ? null : await publisher.ReadLatestAsync(cancellationToken);
+            var previousDirectory = options.PreviousDirectory ?? options.OutDirectory;
+            var previous = latest?.List
+                ?? (previousDirectory is null ? null : DatacenterListSources.ReadDirectory(previousDirectory));
+            var rebuilder = DatacenterListRebuilder.Create(options.Rebuild, http, TimeProvider.System, logger);
+            var build = await rebuilder.RebuildAsync(previous, cancellationToken);
+            if (options.OutDirectory is { } directory)
+            {
+                await build.WriteToAsync(directory, cancellationToken);
+            }
+
+            await WriteSummaryAsync(build);
+            if (publisher is not null)
+            {
+                var outcome = await publisher.PublishAsync(build, latest, cancellationToken);
+                await output.WriteLineAsync(outcome.MovedLatest
+                    ? $"Published {outcome.Version}; latest points at it."
+                    : $"Wrote {outcome.Version}, but another run moved latest to {outcome.LatestVersion} first.");
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (Exception failure) when (failure is DatacenterRebuildException or DatacenterPublishException)
+        {
+            await error.WriteLineAsync($"odl: {failure.Message}");
+            return NotPublished;
+        }
+        catch (FormatException failure)
+        {
+            await error.WriteLineAsync($"odl: the previous list cannot be read: {failure.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    private static List<string> Problems(RebuildOptions options)
+    {
+        var problems = options.Rebuild.Validate().ToList();
+        if (options.OutDirectory is null && !options.Publish)
+        {
+            problems.Add("give --out DIR, --publish, or both; otherwise the rebuilt list goes nowhere.");
+        }
+
+        if (options.Publish && string.IsNullOrWhiteSpace(options.Connection))
+        {
+            problems.Add($"--publish needs --connection or the {RebuildCommand.ConnectionVariable} variable.");
+        }
+
+        if (options.Rebuild.FeedDirectory is { } feeds && !Directory.Exists(feeds))
+        {
+            problems.Add($"the feeds folder '{feeds}' given with --feeds does not exist.");
+        }
+
+        return problems;
+    }
+
+    private static DatacenterListPublisher CreatePublisher(RebuildOptions options, ILogger logger)
+    {
+        var container = new BlobServiceClient(options.Connection).GetBlobContainerClient(options.Rebuild.Container);
+        return new DatacenterListPublisher(container, options.Rebuild.RetainVersions, logger);
+    }
+
+    private async Task WriteSummaryAsync(DatacenterListBuild build)
+    {
+        var manifest = build.Manifest;
+        await output.WriteLineAsync($"Datacenter list {manifest.Version}");
+        foreach (var provider in manifest.Providers)
+        {
+            var line = string.Create(
+                CultureInfo.InvariantCulture,
+                $"  {provider.Id,-13} {provider.Status,-12} {provider.RangesIPv4,6} IPv4 "
+                + $"{provider.RangesIPv6,6} IPv6 rows");
+            await output.WriteLineAsync(provider.KeptPrevious || provider.Reason is not null
+                ? $"{line}  (from {provider.RangesFrom}: {provider.Reason})"
+                : line);
+        }
+
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{manifest.RangesIPv4} IPv4 and {manifest.RangesIPv6} IPv6 ranges; "
+            + $"{manifest.ContainedRangesDropped} contained ranges dropped, "
+            + $"{manifest.PartialOverlapsResolved} partial overlaps resolved."));
+    }
+}

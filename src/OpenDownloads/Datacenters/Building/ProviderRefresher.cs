@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using OpenDownloads.Datacenters.Fetching;
+using OpenDownloads.Datacenters.Output;
+using OpenDownloads.Datacenters.Providers;
+
+namespace OpenDownloads.Datacenters.Building;
+
+/// <summary>
+/// Fetches and reads one provider's feed and decides whether to trust it: a feed that fails, is not in its
+/// format, lists nothing, or lost more ranges than allowed against the previous list is not used, and the
+/// provider keeps its previous ranges instead.
+/// </summary>
+internal sealed class ProviderRefresher(IFeedSource feeds, DatacenterRebuildOptions options)
+{
+    public async Task<ProviderOutcome> RefreshAsync(
+        ProviderFeed feed,
+        PublishedDatacenterList? previous,
+        CancellationToken cancellationToken)
+    {
+        var previousRanges = (previous?.Ranges ?? []).Where(range => range.Name == feed.Name).ToList();
+        var previousEntry = previous?.Manifest?.Providers.FirstOrDefault(entry => entry.Id == feed.Id);
+        var canBeConditional = previousRanges.Count > 0 && previousEntry is { RangesFrom: "feed" };
+        var responses = await Task.WhenAll(feed.Documents.Select(document => feeds.FetchAsync(
+            Request(feed, document, canBeConditional ? previousEntry : null), cancellationToken)));
+
+        // Only a provider whose every file is unchanged keeps its previous ranges as current; a mix is refetched
+        // whole, since the previous list holds the provider's ranges merged, not per file.
+        if (responses.Any(response => response.NotModified) && !responses.All(response => response.NotModified))
+        {
+            responses = await Task.WhenAll(feed.Documents.Select(document => feeds.FetchAsync(
+                Request(feed, document, null), cancellationToken)));
+        }
+
+        if (responses.FirstOrDefault(response => !response.Succeeded) is { } failed)
+        {
+            return Fallback(feed, ProviderStatus.Failed, failed.Error!, previousRanges, Sources(feed, responses, null));
+        }
+
+        if (responses.All(response => response.NotModified))
+        {
+            return NotModified(feed, previousRanges, previousEntry!, responses);
+        }
+
+        return Read(feed, responses, previousRanges);
+    }
+
+    private static FeedRequest Request(ProviderFeed feed, FeedDocument document, ManifestProvider? previous)
+    {
+        var source = previous?.Sources.FirstOrDefault(source => source.FileName == document.FileName);
+        return new FeedRequest(feed.Name, document, source?.ETag, source?.LastModified);
+    }
+
+    private static ProviderOutcome NotModified(
+        ProviderFeed feed,
+        List<DatacenterRange> previousRanges,
+        ManifestProvider previousEntry,
+        FeedResponse[] responses) => new()
+    {
+        Feed = feed,
+        Status = ProviderStatus.NotModified,
+        RangesFrom = "feed",
+        Ranges = [.. previousRanges.Select(range => range with { Url = feed.Website })],
+        PrefixesIPv4 = previousEntry.PrefixesIPv4,
+        PrefixesIPv6 = previousEntry.PrefixesIPv6,
+        PrefixesSkipped = previousEntry.PrefixesSkipped,
+        Sources = Sources(feed, responses, previousEntry),
+    };
+
+    private static ProviderOutcome Fallback(
+        ProviderFeed feed,
+        string status,
+        string reason,
+        List<DatacenterRange> previousRanges,
+        IReadOnlyList<ManifestSource> sources) => new()
+    {
+        Feed = feed,
+        Status = status,
+        Reason = reason,
+        RangesFrom = previousRanges.Count > 0 ? "previous" : "none",
+        Ranges = previousRanges,
+        PrefixesIPv4 = 0,
+        PrefixesIPv6 = 0,
+        Sources = sources,
+    };
+
+    private static List<DatacenterRange> Collapse(ProviderFeed feed, IEnumerable<IpPrefix> prefixes)
+    {
+        var merged = new List<DatacenterRange>();
+        foreach (var range in prefixes.Select(prefix => prefix.Range).OrderBy(range => range.Start))
+        {
+            if (merged.Count > 0 && merged[^1].Range is var last && range.Start <= last.End + 1
+                && range.IsIPv4 == last.IsIPv4)
+            {
+                merged[^1] = merged[^1] with { Range = last with { End = UInt128.Max(last.End, range.End) } };
+                continue;
+            }
+
+            merged.Add(new DatacenterRange(range, feed.Name, feed.Website));
+        }
+
+        return merged;
+    }
+
+    private static List<ManifestSource> Sources(
+        ProviderFeed feed,
+        FeedResponse[] responses,
+        ManifestProvider? previous) =>
+    [
+        .. feed.Documents.Zip(responses, (document, response) =>
+        {
+            var kept = previous?.Sources.FirstOrDefault(source => source.FileName == document.FileName);
+            return new ManifestSource
+            {
+                FileName = document.FileName,
+                Location = response.Location,
+                LocationSource = response.LocationSource,
+                FetchedAt = response.FetchedAt,
+                HttpStatus = response.HttpStatus,
+                Error = response.Error,
+                ETag = response.ETag,
+                LastModified = response.LastModified,
+                Sha256 = response.Body is { } body ? Convert.ToHexStringLower(SHA256.HashData(body)) : kept?.Sha256,
+                Bytes = response.Body?.LongLength ?? kept?.Bytes,
+            };
+        }),
+    ];
+
+    private ProviderOutcome Read(ProviderFeed feed, FeedResponse[] responses, List<DatacenterRange> previousRanges)
+    {
+        var sources = Sources(feed, responses, null);
+        var prefixes = new PrefixCollector();
+        try
+        {
+            foreach (var (document, response) in feed.Documents.Zip(responses))
+            {
+                feed.Parse(document, new ReadOnlyMemory<byte>(response.Body), prefixes);
+            }
+        }
+        catch (FeedFormatException error)
+        {
+            return Fallback(feed, ProviderStatus.Failed, error.Message, previousRanges, sources);
+        }
+
+        if (prefixes.Prefixes.Count == 0 && prefixes.SkippedCount == 0)
+        {
+            return Fallback(feed, ProviderStatus.Failed, "the feed lists no prefixes", previousRanges, sources);
+        }
+
+        if (prefixes.Prefixes.Count == 0)
+        {
+            return Fallback(
+                feed, ProviderStatus.Failed, "the feed lists only special-purpose prefixes", previousRanges, sources);
+        }
+
+        var ranges = Collapse(feed, prefixes.Prefixes);
+        if (!options.Force && previousRanges.Count > 0 && ranges.Count < previousRanges.Count * (1 - options.MaxShrink))
+        {
+            var fall = 100 * (1 - ((double)ranges.Count / previousRanges.Count));
+            var invariant = CultureInfo.InvariantCulture;
+            var reason = string.Create(invariant, $"{ranges.Count} ranges against {previousRanges.Count} in the ")
+                + string.Create(invariant, $"previous list, a fall of {fall:0}%, more than the ")
+                + string.Create(invariant, $"{100 * options.MaxShrink:0}% allowed unless forced");
+            return Fallback(feed, ProviderStatus.Shrunk, reason, previousRanges, sources) with
+            {
+                PrefixesIPv4 = prefixes.IPv4Count,
+                PrefixesIPv6 = prefixes.IPv6Count,
+            };
+        }
+
+        return new ProviderOutcome
+        {
+            Feed = feed,
+            Status = ProviderStatus.Updated,
+            RangesFrom = "feed",
+            Ranges = ranges,
+            PrefixesIPv4 = prefixes.IPv4Count,
+            PrefixesIPv6 = prefixes.IPv6Count,
+            PrefixesSkipped = prefixes.SkippedCount,
+            Sources = sources,
+        };
+    }
+}

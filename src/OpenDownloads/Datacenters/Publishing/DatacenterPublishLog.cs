@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace OpenDownloads.Datacenters.Publishing;
+
+/// <summary>Log events of publishing, ids 3200 to 3299.</summary>
+internal static partial class DatacenterPublishLog
+{
+    [LoggerMessage(3200, LogLevel.Information,
+        "Wrote datacenter list version {Version}: {FileCount} files, {ByteCount} bytes")]
+    public static partial void VersionWritten(ILogger logger, string version, int fileCount, long byteCount);
+
+    [LoggerMessage(3201, LogLevel.Information, "Moved latest from {PreviousVersion} to {Version}")]
+    public static partial void LatestMoved(ILogger logger, string previousVersion, string version);
+
+    [LoggerMessage(3202, LogLevel.Warning,
+        "Another run moved latest to {LatestVersion} while this run built {Version}, which is kept but not served")]
+    public static partial void LatestMovedByAnotherRun(ILogger logger, string latestVersion, string version);
+
+    [LoggerMessage(3203, LogLevel.Information,
+        "Deleted {VersionCount} datacenter list versions beyond the newest {RetainCount}")]
+    public static partial void VersionsDeleted(ILogger logger, int versionCount, int retainCount);
+}
