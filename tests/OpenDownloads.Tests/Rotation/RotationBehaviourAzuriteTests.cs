@@ -1,3 +1,4 @@
+using OpenDownloads.Rotation.Configuration;
 using OpenDownloads.Tests.Rotation.Support;
 
 namespace OpenDownloads.Tests.Rotation;
@@ -111,6 +112,27 @@ public sealed class RotationBehaviourAzuriteTests
         var patch = Assert.Single(sut.Arm.Requests, request => request.Method == "PATCH");
         Assert.Contains("\"image\":\"img\"", patch.Body, StringComparison.Ordinal);
         Assert.Equal(1, sut.Logs.Count(5107));
+    }
+
+    [Fact]
+    public async Task Pump_AppConfigurationKeyChangedForASiteThatRefreshes_EscalatesToSoftRestart()
+    {
+        using var sut = new ResponderRig(options =>
+        {
+            var site = new ConsumerOptions { Name = "api", ResourceId = TestConsumers.Sites + "api", Action = "RefreshReferences" };
+            site.DependsOn.Add(new DependencyOptions { Store = "appcs-prod", Key = "Feeds:Token", Label = "prod" });
+            options.Consumers.Add(site);
+        });
+
+        await sut.DeliverAsync(SampleEvents.AppConfigurationModified("Feeds:Token", "test", "etag-0"));
+        await sut.DeliverAsync(SampleEvents.AppConfigurationModified("Feeds:Token", "prod", "etag-1"));
+        await sut.PumpAsync(Idle);
+
+        var posts = sut.Arm.Requests.Where(request => request.Method == "POST").Select(request => request.Path).ToList();
+        Assert.Equal(
+            [TestConsumers.Sites + "api/config/configreferences/appsettings/refresh", TestConsumers.Sites + "api/restart"],
+            posts);
+        Assert.Equal(1, await sut.CountLedgerRowsAsync());
     }
 
     private static string ContainerApp(string latestSuffix) =>
