@@ -16,6 +16,7 @@ internal static class OdlApp
         var root = new RootCommand("OpenDownloads: open, auditable podcast download counts from your request logs.");
         root.Subcommands.Add(CountCommand.Create(output, error));
         root.Subcommands.Add(Datacenters.DatacentersCommand.Create(output, error));
+        root.Subcommands.Add(Rotation.RotationCommand.Create(output, error));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Logging;
+using OpenDownloads.Rotation;
+using OpenDownloads.Rotation.Actions;
+using OpenDownloads.Rotation.Alerts;
+using OpenDownloads.Rotation.Arm;
+using OpenDownloads.Rotation.Configuration;
+using OpenDownloads.Rotation.Coordination;
+
+namespace OpenDownloads.Cli.Rotation;
+
+/// <summary>
+/// Runs the responder on one event file: with --dry-run it plans each consumer's calls; without, it makes them
+/// against the configured ARM endpoint, all events of the file for one consumer giving one action, deduplicated
+/// in memory for the run. Prints one JSON object per call on standard output; logs go to standard error.
+/// </summary>
+internal sealed class SimulateRunner(TextWriter output, TextWriter error)
+{
+    /// <summary>An action ran but failed (an ARM error, or still stale at the top of its ladder).</summary>
+    public const int ActionFailed = 1;
+
+    public async Task<int> RunAsync(
+        string eventPath,
+        string configPath,
+        bool dryRun,
+        CancellationToken cancellationToken)
+    {
+        RotationSettings settings;
+        BinaryData body;
+        try
+        {
+            var read = RotationConfiguration.ReadFile(configPath);
+            settings = dryRun ? read with { DryRun = true } : read;
+            body = BinaryData.FromBytes(await File.ReadAllBytesAsync(eventPath, cancellationToken));
+        }
+        catch (Exception problem)
+            when (problem is RotationConfigurationException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync(problem.Message);
+            return ExitCodes.BadInput;
+        }
+
+        using var loggers = new TextWriterLoggerFactory(error);
+        var time = TimeProvider.System;
+        var arm = new RecordingArmClient(ArmClientFactory.Create(settings.Arm, null, null, time, loggers));
+        var executor = new ActionExecutor(
+            new AppServiceOperator(arm),
+            new ContainerAppOperator(arm, time),
+            settings,
+            time,
+            loggers.CreateLogger<ActionExecutor>());
+        var ledger = new MemoryChangeLedger();
+        var planner = new DryRunDispatcher(executor, loggers.CreateLogger<DryRunDispatcher>()) { KeepCalls = true };
+        IConsumerDispatcher dispatcher = settings.DryRun
+            ? planner
+            : new InlineDispatcher(ledger, executor, loggers.CreateLogger<InlineDispatcher>());
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var alerts = new WebhookAlertSink(http, settings.AlertWebhook, loggers.CreateLogger<WebhookAlertSink>());
+        var responderLogger = loggers.CreateLogger<RotationResponder>();
+        var responder = new RotationResponder(settings, dispatcher, ledger, alerts, responderLogger);
+
+        var exitCode = ExitCodes.Success;
+        try
+        {
+            await responder.HandleAsync(body, cancellationToken);
+        }
+        catch (FormatException problem)
+        {
+            await error.WriteLineAsync($"{eventPath}: {problem.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception problem)
+            when (problem is Azure.RequestFailedException or InvalidOperationException or HttpRequestException)
+        {
+            await error.WriteLineAsync($"An action failed: {ArmFailures.Describe(problem)}");
+            exitCode = ActionFailed;
+        }
+
+        var lines = settings.DryRun
+            ? planner.Calls.Select(planned => planned.Call.ToJsonLine(planned.Consumer))
+            : arm.Calls.Select(call => call.ToJsonLine());
+        foreach (var line in lines)
+        {
+            await output.WriteLineAsync(line);
+        }
+
+        return exitCode;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using OpenDownloads.Rotation.Events;
+
+namespace OpenDownloads.Rotation.Actions;
+
+/// <summary>
+/// One item of config/configreferences/appsettings: the setting's vault, secret, pinned version (if any), the
+/// version in use (activeVersion) and status (Resolved, Initialized, AccessToKeyVaultDenied, SecretNotFound, …).
+/// </summary>
+internal sealed record KeyVaultReferenceStatus(
+    string Setting,
+    string? VaultName,
+    string? SecretName,
+    string? PinnedVersion,
+    string? ActiveVersion,
+    string Status)
+{
+    public static IReadOnlyList<KeyVaultReferenceStatus> ReadAll(BinaryData body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        using var document = JsonDocument.Parse(body);
+        if (JsonFields.Find(document.RootElement, "value") is not { ValueKind: JsonValueKind.Array } items)
+        {
+            return [];
+        }
+
+        return [.. items.EnumerateArray().Select(Read)];
+    }
+
+    /// <summary>True when this reference follows the changed secret (a pinned version never does).</summary>
+    public bool Refers(SecretChange change) =>
+        string.Equals(VaultName, change.Store.Name, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(SecretName, change.Name, StringComparison.OrdinalIgnoreCase)
+        && PinnedVersion is null;
+
+    public OutcomeCheck Check(SecretChange change)
+    {
+        if (Status.Equals("Initialized", StringComparison.OrdinalIgnoreCase))
+        {
+            return new OutcomeCheck(Freshness.Pending, $"{Setting} is still resolving");
+        }
+
+        if (!Status.Equals("Resolved", StringComparison.OrdinalIgnoreCase))
+        {
+            return new OutcomeCheck(Freshness.Stale, $"{Setting} reports {Status}");
+        }
+
+        return ActiveVersion is null || ActiveVersion.Equals(change.Version, StringComparison.OrdinalIgnoreCase)
+            ? new OutcomeCheck(Freshness.Fresh, $"{Setting} resolved")
+            : new OutcomeCheck(Freshness.Pending, $"{Setting} still uses version {ActiveVersion}");
+    }
+
+    private static KeyVaultReferenceStatus Read(JsonElement item)
+    {
+        var properties = JsonFields.Find(item, "properties") ?? item;
+        return new KeyVaultReferenceStatus(
+            JsonFields.Text(item, "name") ?? "a setting",
+            JsonFields.Text(properties, "vaultName"),
+            JsonFields.Text(properties, "secretName"),
+            JsonFields.Text(properties, "secretVersion"),
+            JsonFields.Text(properties, "activeVersion"),
+            JsonFields.Text(properties, "status") ?? "Unknown");
+    }
+}

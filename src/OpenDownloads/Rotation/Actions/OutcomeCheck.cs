@@ -1,0 +1,10 @@
+namespace OpenDownloads.Rotation.Actions;
+
+/// <summary>The outcome read after an action, with a short reason for the log.</summary>
+internal readonly record struct OutcomeCheck(Freshness Freshness, string Reason)
+{
+    public bool IsDone => Freshness is Freshness.Fresh or Freshness.Unknown;
+
+    /// <summary>The worse of two checks (Stale over Pending over Unknown over Fresh).</summary>
+    public OutcomeCheck Worst(OutcomeCheck other) => other.Freshness > Freshness ? other : this;
+}

@@ -1,0 +1,69 @@
+using System.Net;
+
+namespace OpenDownloads.Rotation.Configuration;
+
+/// <summary>Validates <see cref="ArmOptions"/>: an https endpoint (http and no token only on loopback).</summary>
+internal static class ArmSettingsReader
+{
+    public static ArmSettings Read(List<string> problems, ArmOptions options)
+    {
+        var endpoint = new Uri("https://management.azure.com");
+        var absolute = Uri.TryCreate(options.Endpoint?.Trim(), UriKind.Absolute, out var parsed);
+        if (!absolute || parsed!.Scheme is not ("https" or "http"))
+        {
+            problems.Add($"Rotation:Arm:Endpoint '{options.Endpoint}' is not an absolute URL; expected "
+                + "https://management.azure.com or another cloud's.");
+        }
+        else if (parsed.Scheme == "http" && !IsLoopback(parsed))
+        {
+            problems.Add($"Rotation:Arm:Endpoint '{options.Endpoint}' is plain http; expected https (http is "
+                + "allowed only on a loopback address).");
+        }
+        else
+        {
+            endpoint = parsed;
+        }
+
+        if (!Enum.TryParse<ArmCredentialKind>(options.Credential, ignoreCase: true, out var credential)
+            || !Enum.IsDefined(credential))
+        {
+            problems.Add($"Rotation:Arm:Credential '{options.Credential}' is unknown; expected "
+                + "ManagedIdentity, Default or None.");
+        }
+        else if (credential == ArmCredentialKind.None && !IsLoopback(endpoint))
+        {
+            problems.Add("Rotation:Arm:Credential is None but the endpoint is not a loopback address; expected "
+                + "ManagedIdentity or Default.");
+        }
+
+        if (options.MaxRetries is < 0 or > 10)
+        {
+            problems.Add($"Rotation:Arm:MaxRetries is {options.MaxRetries}; expected 0 to 10.");
+        }
+
+        if (options.RetryDelay < TimeSpan.Zero
+            || options.MaxRetryDelay < options.RetryDelay
+            || options.NetworkTimeout <= TimeSpan.Zero)
+        {
+            problems.Add("Rotation:Arm retry timings are inconsistent; expected 0 <= RetryDelay <= "
+                + "MaxRetryDelay and a positive NetworkTimeout.");
+        }
+
+        return new ArmSettings
+        {
+            Endpoint = endpoint,
+            Credential = credential,
+            ManagedIdentityClientId = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
+                ? null
+                : options.ManagedIdentityClientId.Trim(),
+            MaxRetries = options.MaxRetries,
+            RetryDelay = options.RetryDelay,
+            MaxRetryDelay = options.MaxRetryDelay,
+            NetworkTimeout = options.NetworkTimeout,
+        };
+    }
+
+    public static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback
+        || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+}

@@ -1,0 +1,44 @@
+using OpenDownloads.Rotation.Actions;
+using OpenDownloads.Rotation.Events;
+
+namespace OpenDownloads.Tests.Rotation.Actions;
+
+public sealed class KeyVaultReferenceStatusTests
+{
+    private static readonly SecretChange Change = new(SecretStore.Vault("kv-prod"), "db-password", "", "v2");
+
+    [Theory]
+    [InlineData("resolved on the new version", "Resolved", "v2", "Fresh")]
+    [InlineData("resolved, no version shown", "Resolved", null, "Fresh")]
+    [InlineData("resolved on the old version: still refreshing", "Resolved", "v1", "Pending")]
+    [InlineData("still initialising", "Initialized", null, "Pending")]
+    [InlineData("the identity lost access", "AccessToKeyVaultDenied", null, "Stale")]
+    public void Check_Status_GivesFreshness(string reason, string status, string? activeVersion, string expected)
+    {
+        var sut = new KeyVaultReferenceStatus("DbPassword", "kv-prod", "db-password", null, activeVersion, status);
+
+        Assert.True(Enum.Parse<Freshness>(expected) == sut.Check(Change).Freshness, reason);
+    }
+
+    [Fact]
+    public void Refers_PinnedVersion_DoesNotFollowTheChange()
+    {
+        var sut = new KeyVaultReferenceStatus("DbPassword", "kv-prod", "db-password", "v1", "v1", "Resolved");
+
+        Assert.False(sut.Refers(Change));
+    }
+
+    [Fact]
+    public void ReadAll_ArmResponse_ReadsEveryItem()
+    {
+        var body = BinaryData.FromString("""
+            {"value":[{"id":"/x","name":"DbPassword","type":"Microsoft.Web/sites/config/configreferences",
+              "properties":{"reference":"@Microsoft.KeyVault(VaultName=kv-prod;SecretName=db-password)","status":"Resolved",
+                "vaultName":"kv-prod","secretName":"db-password","secretVersion":null,"activeVersion":"v2","identityType":{"type":"SystemAssigned"}}}]}
+            """);
+
+        var sut = Assert.Single(KeyVaultReferenceStatus.ReadAll(body));
+
+        Assert.Equal(new KeyVaultReferenceStatus("DbPassword", "kv-prod", "db-password", null, "v2", "Resolved"), sut);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OpenDownloads.Tests.Rotation.Support;
+
+namespace OpenDownloads.Tests.Rotation.Cli;
+
+/// <summary>odl rotation simulate, run as a process on the samples in samples/rotation.</summary>
+public sealed class RotationSimulateTests
+{
+    private const string Site = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/odl-rg/providers/Microsoft.Web/sites/odl-feed-api";
+    private const string App = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/odl-rg/providers/Microsoft.App/containerApps/odl-transcoder";
+
+    [Fact]
+    public async Task Simulate_SampleKeyVaultEventDryRun_PrintsOnePlannedCallPerLine()
+    {
+        var (exitCode, output, error) = await OdlProcess.RunAsync(
+            "rotation", "simulate", "samples/rotation/keyvault-secret-new-version.json", "--config", "samples/rotation/consumers.json", "--dry-run");
+
+        Assert.True(exitCode == 0, error);
+        var calls = Lines(output).Select(line => $"{line["method"]} {line["path"]} {line["api-version"]}").ToList();
+        Assert.Equal(
+            [
+                $"POST {Site}/config/configreferences/appsettings/refresh 2022-03-01",
+                $"GET {Site}/config/configreferences/appsettings 2022-03-01",
+                $"POST {Site}/slots/staging/restart 2024-04-01",
+                $"GET {Site}/slots/staging/config/configreferences/appsettings 2022-03-01",
+                $"GET {App} 2024-03-01",
+                $"PATCH {App} 2024-03-01",
+                $"GET {App} 2024-03-01",
+                $"GET {App}/revisions/{{new-revision}} 2024-03-01",
+            ],
+            calls);
+        Assert.Contains("opted out", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_SampleAppConfigurationEventDryRun_PlansTheContainerAppRevision()
+    {
+        var (exitCode, output, _) = await OdlProcess.RunAsync(
+            "rotation", "simulate", "samples/rotation/appconfiguration-key-value-modified.json", "--config", "samples/rotation/consumers.json", "--dry-run");
+
+        Assert.Equal(0, exitCode);
+        Assert.All(Lines(output), line => Assert.Equal("transcoder", (string?)line["consumer"]));
+        Assert.Contains(Lines(output), line => (string?)line["method"] == "PATCH");
+    }
+
+    [Fact]
+    public async Task Simulate_CloudEventAgainstLoopbackArm_MakesAndPrintsTheCalls()
+    {
+        using var arm = new LoopbackServer(FakeArm.Healthy);
+        using var config = new TempJson(SampleConfigPointingAt(arm.Endpoint));
+
+        var (exitCode, output, error) = await OdlProcess.RunAsync(
+            "rotation", "simulate", "samples/rotation/keyvault-secret-new-version.cloudevents.json", "--config", config.Path);
+
+        Assert.True(exitCode == 0, error);
+        var printed = Lines(output).Select(line => $"{line["method"]} {line["path"]}").ToList();
+        Assert.Equal(arm.Requests.Select(request => $"{request.Method} {request.Path}"), printed);
+        Assert.Equal($"POST {Site}/config/configreferences/appsettings/refresh", printed[0]);
+        Assert.Contains($"POST {Site}/restart", printed);
+        Assert.All(arm.Requests, request => Assert.Null(request.Authorization));
+    }
+
+    [Fact]
+    public async Task Simulate_InvalidConfiguration_ExitsWithBadInputAndListsTheProblems()
+    {
+        using var config = new TempJson("""{"Rotation":{"MaxAttempts":0,"Consumers":[{"Name":"x","ResourceId":"nope"}]}}""");
+
+        var (exitCode, output, error) = await OdlProcess.RunAsync(
+            "rotation", "simulate", "samples/rotation/keyvault-secret-new-version.json", "--config", config.Path, "--dry-run");
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        Assert.Contains("MaxAttempts is 0", error, StringComparison.Ordinal);
+        Assert.Contains("ResourceId 'nope'", error, StringComparison.Ordinal);
+    }
+
+    private static List<JsonNode> Lines(string output) =>
+        [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!)];
+
+    private static string SampleConfigPointingAt(Uri arm)
+    {
+        var sample = JsonNode.Parse(File.ReadAllText(Repository.Path("samples", "rotation", "consumers.json")))!;
+        var rotation = sample["Rotation"]!;
+        rotation["Arm"]!["Endpoint"] = arm.ToString();
+        rotation["AlertWebhook"] = null;
+        rotation["VerifyDelay"] = "00:00:00";
+        return sample.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+}
