@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenDownloads.Functions.Rotation;
 using OpenDownloads.Rotation.Coordination;
 using OpenDownloads.Tests.Rotation.Support;
+using OpenDownloads.Tests.TestData;
 
 namespace OpenDownloads.Functions.Tests.Rotation;
 
@@ -19,11 +20,7 @@ public sealed class RotationFunctionsAzuriteTests : IDisposable
 
     public RotationFunctionsAzuriteTests()
     {
-        var connection = Environment.GetEnvironmentVariable("ODL_TEST_STORAGE") is { Length: > 0 } set
-            ? set
-            : throw new InvalidOperationException(
-                "ODL_TEST_STORAGE is not set, so this Azurite test cannot run. Start Azurite (.ci/run does it) and export "
-                + "ODL_TEST_STORAGE=UseDevelopmentStorage=true.");
+        var connection = AzuriteStorage.ConnectionString;
         _services = RotationHost.Build(_arm.Endpoint);
         _actions = new QueueClient(connection, RotationStorage.ActionsQueueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         _actions.CreateIfNotExists();

@@ -1,9 +1,10 @@
 using Azure.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using OpenDownloads.Functions.Rotation;
+using OpenDownloads.Tests.TestData;
 
 namespace OpenDownloads.Functions.Tests.Rotation;
 
@@ -25,7 +26,7 @@ internal static class RotationHost
     {
         var values = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = Environment.GetEnvironmentVariable("ODL_TEST_STORAGE") ?? "UseDevelopmentStorage=true",
+            ["AzureWebJobsStorage"] = AzuriteStorage.ConnectionString,
             ["Rotation:WebhookKey"] = Key,
             ["Rotation:DebounceWindow"] = "00:00:00",
             ["Rotation:VerifyDelay"] = "00:00:00",
