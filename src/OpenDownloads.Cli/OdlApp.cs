@@ -15,6 +15,7 @@ internal static class OdlApp
     {
         var root = new RootCommand("OpenDownloads: open, auditable podcast download counts from your own request logs.");
         root.Subcommands.Add(CountCommand.Create(output, error));
+        root.Subcommands.Add(Streaming.StreamCommand.Create(output, error));
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
     }

@@ -15,11 +15,16 @@ public sealed class ReferenceBlobOptions
     /// <summary>Gets or sets the container of the OPAWG user-agent list.</summary>
     public string AgentsContainer { get; set; } = "reference";
 
-    /// <summary>Gets or sets the OPAWG v1 <c>user-agents.json</c> blob.</summary>
+    /// <summary>Gets or sets the OPAWG v1 <c>user-agents.json</c> blob; several, comma-separated, are read as one list,
+    /// the first list's entries first, as <c>odl count --agents</c> reads them.</summary>
     public string AgentsBlob { get; set; } = "opawg-user-agents.json";
 
     /// <summary>Gets or sets how often the blobs' ETags are checked; a changed blob is read again.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Gets the OPAWG blob names, in order.</summary>
+    public IReadOnlyList<string> AgentsBlobNames =>
+        AgentsBlob.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Gets the datacenter blob names, in order.</summary>
     public IReadOnlyList<string> DatacenterBlobNames =>

@@ -25,7 +25,8 @@ public sealed class StreamPipeline : IDisposable
     /// <summary>Gets the closer that closes days and writes totals.</summary>
     public DayCloser Closer { get; }
 
-    /// <summary>Puts the stream path together; the options are checked first.</summary>
+    /// <summary>Puts the stream path together; the options are checked first, the salt only for being there (the
+    /// Functions app checks its length when it starts).</summary>
     /// <exception cref="StreamingException">The options have problems; the message lists every one.</exception>
     public static StreamPipeline Create(
         StreamStorage storage,
@@ -37,7 +38,7 @@ public sealed class StreamPipeline : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(loggers);
-        if (options.Validate() is { Count: > 0 } problems)
+        if (options.Validate(minimumSaltLength: 1) is { Count: > 0 } problems)
         {
             throw new StreamingException(
                 $"The streaming settings have {problems.Count} problem(s): " + string.Join(" ", problems));

@@ -48,12 +48,15 @@ public sealed partial class StreamingOptions
     public ReferenceBlobOptions Reference { get; set; } = new();
 
     /// <summary>Returns every problem with these settings, each one sentence naming the setting; empty when none.</summary>
-    public IReadOnlyList<string> Validate()
+    /// <param name="minimumSaltLength">The shortest salt accepted: the service asks for
+    /// <see cref="MinimumSaltLength"/>; <c>odl stream</c> takes any salt <c>odl count</c> takes.</param>
+    public IReadOnlyList<string> Validate(int minimumSaltLength = MinimumSaltLength)
     {
         var problems = new List<string>();
-        if (Salt.Length < MinimumSaltLength)
+        if (Salt.Length < Math.Max(1, minimumSaltLength))
         {
-            problems.Add($"{SectionName}:Salt has {Salt.Length} characters; at least {MinimumSaltLength} are required.");
+            problems.Add(
+                $"{SectionName}:Salt has {Salt.Length} characters; at least {Math.Max(1, minimumSaltLength)} are required.");
         }
 
         Check(problems, Math.Abs(OffsetSeconds) < DownloadWindow.Seconds, "OffsetSeconds",
@@ -111,7 +114,8 @@ public sealed partial class StreamingOptions
             Reference.AgentsContainer, "a blob container name");
         Check(problems, Reference.DatacenterBlobNames.Count > 0, "Reference:DatacenterBlobs", Reference.DatacenterBlobs,
             "one or more blob names, comma-separated");
-        Check(problems, Reference.AgentsBlob.Length > 0, "Reference:AgentsBlob", Reference.AgentsBlob, "a blob name");
+        Check(problems, Reference.AgentsBlobNames.Count > 0, "Reference:AgentsBlob", Reference.AgentsBlob,
+            "one or more blob names, comma-separated");
         Check(problems, Reference.RefreshInterval >= TimeSpan.FromSeconds(1), "Reference:RefreshInterval",
             Reference.RefreshInterval.ToString(), "at least 00:00:01");
     }

@@ -13,6 +13,7 @@ using OpenDownloads.Tests.TestData;
 namespace OpenDownloads.Functions.Tests.Counting;
 
 /// <summary>The functions as the app wires them, called with Event Hubs batches, against Azurite.</summary>
+[Collection(AzuriteSerial.Name)]
 public sealed class CountDownloadsAzuriteTests : IAsyncLifetime
 {
     private const string Salt = "functions-test-salt-0123456789";

@@ -8,6 +8,7 @@ using OpenDownloads.Streaming.Input;
 namespace OpenDownloads.Tests.Streaming;
 
 /// <summary>A day's life against Azurite: open, late requests, provisional totals, close, salt rotation.</summary>
+[Collection(AzuriteSerial.Name)]
 public sealed class DayLifecycleAzuriteTests
 {
     private static readonly DateTimeOffset Noon = new(2022, 9, 20, 12, 0, 0, TimeSpan.Zero);

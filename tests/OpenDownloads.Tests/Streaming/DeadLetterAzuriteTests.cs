@@ -7,6 +7,7 @@ using OpenDownloads.Tests.Streaming.Input;
 namespace OpenDownloads.Tests.Streaming;
 
 /// <summary>One batch with every kind of bad record among good ones, against Azurite.</summary>
+[Collection(AzuriteSerial.Name)]
 public sealed class DeadLetterAzuriteTests
 {
     private const string Chrome =

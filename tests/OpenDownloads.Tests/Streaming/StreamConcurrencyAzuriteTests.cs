@@ -5,6 +5,7 @@ using OpenDownloads.Streaming.Replay;
 namespace OpenDownloads.Tests.Streaming;
 
 /// <summary>Two instances of the stream path writing the same day's state at once, against Azurite.</summary>
+[Collection(AzuriteSerial.Name)]
 public sealed class StreamConcurrencyAzuriteTests
 {
     [Fact]

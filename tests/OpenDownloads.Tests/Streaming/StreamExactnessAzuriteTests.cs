@@ -9,6 +9,7 @@ using OpenDownloads.Streaming.Replay;
 namespace OpenDownloads.Tests.Streaming;
 
 /// <summary>oDL's demo file through the stream path against Azurite: the same result as odl count, always.</summary>
+[Collection(AzuriteSerial.Name)]
 public sealed class StreamExactnessAzuriteTests
 {
     [Fact]

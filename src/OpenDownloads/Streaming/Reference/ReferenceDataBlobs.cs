@@ -49,8 +49,8 @@ public sealed class ReferenceDataBlobs : IDisposable
             {
                 if (IsStale(_agents, now))
                 {
-                    _agents = await RefreshAsync(_options.AgentsContainer, [_options.AgentsBlob], _agents, LoadAgents, now,
-                        cancellationToken);
+                    _agents = await RefreshAsync(_options.AgentsContainer, _options.AgentsBlobNames, _agents, LoadAgents,
+                        now, cancellationToken);
                 }
 
                 if (needDatacenters && IsStale(_datacenters, now))
