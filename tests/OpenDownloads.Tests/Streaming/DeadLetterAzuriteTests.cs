@@ -62,6 +62,11 @@ public sealed class DeadLetterAzuriteTests
         Assert.Equal(rejected, closed.Report.Rejected + undated.Rejected);
         Assert.Equal(expected.Events, closed.Report.Events + undated.Events);
 
+        var line = Assert.Single(harness.Logs.Messages(4001));
+        Assert.StartsWith($"Counted a batch from partition 3: {bodies.Count} events, ", line, StringComparison.Ordinal);
+        Assert.Contains($"5 downloads added, 0 bots, 0 denied IPs, {rejected} rejects, 0 late, 3 skipped, in ", line,
+            StringComparison.Ordinal);
+
         var blob = Assert.Single(await harness.ListAsync("deadletter/"));
         Assert.Equal("deadletter/2022/09/20/p3-0000000000000000100-0000000000000000113.jsonl", blob);
         var lines = (await harness.ReadTextAsync(blob)).TrimEnd('\n').Split('\n');
