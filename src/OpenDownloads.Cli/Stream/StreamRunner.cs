@@ -176,7 +176,7 @@ internal sealed class StreamRunner
         }
     }
 
-    private static async Task<CountReport> ReplayAsync(
+    private async Task<CountReport> ReplayAsync(
         StreamStorage storage,
         StreamingOptions settings,
         StreamOptions options,
@@ -195,13 +195,22 @@ internal sealed class StreamRunner
             Shuffle = options.Shuffle,
             EnqueuedTime = clock.GetUtcNow(),
         };
-        foreach (var batch in DeliveryPlanner.Plan(bodies, delivery, random))
+        var plan = DeliveryPlanner.Plan(bodies, delivery, random);
+        var started = TimeProvider.System.GetTimestamp();
+        foreach (var batch in plan)
         {
             await pipeline.Handler.HandleAsync(batch.PartitionId, batch.Events, cancellationToken);
         }
 
+        var streamed = TimeProvider.System.GetElapsedTime(started);
         clock.MoveTo(DateTimeOffset.MaxValue.AddYears(-1));
         var days = await pipeline.Closer.RunAsync(cancellationToken);
+        var events = plan.Sum(batch => batch.Events.Count);
+        await _error.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"odl: streamed {events} events in {plan.Count} batches in {streamed.TotalSeconds:0.0} s "
+            + $"({events / Math.Max(streamed.TotalSeconds, 0.001):0} events/s); closed {days.Count} day(s) in "
+            + $"{(TimeProvider.System.GetElapsedTime(started) - streamed).TotalSeconds:0.0} s."));
         var undated = await pipeline.Closer.ReadUndatedAsync(cancellationToken);
         return new CountReport(
             days.Sum(d => d.Report.Events) + undated.Events,
