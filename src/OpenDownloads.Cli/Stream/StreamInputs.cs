@@ -13,7 +13,11 @@ namespace OpenDownloads.Cli.Streaming;
 /// </summary>
 internal static class StreamInputs
 {
-    public static List<ReadOnlyMemory<byte>> Read(string path, LogFormat? format, FieldMapping mapping, Action<string> onUnreadable)
+    public static List<ReadOnlyMemory<byte>> Read(
+        string path,
+        LogFormat? format,
+        FieldMapping mapping,
+        Action<string> onUnreadable)
     {
         var content = ReadAll(path);
         var chosen = format ?? LogFormatDetector.FromName(path) ?? LogFormatDetector.FromContent(content);
@@ -54,7 +58,8 @@ internal static class StreamInputs
         var magic = new byte[2];
         var read = file.Read(magic);
         file.Position = 0;
-        using (var input = read == 2 && magic is [0x1f, 0x8b] ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file)
+        var gzip = read == 2 && magic is [0x1f, 0x8b];
+        using (var input = gzip ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file)
         {
             input.CopyTo(buffer);
         }
@@ -62,7 +67,8 @@ internal static class StreamInputs
         return buffer.ToArray();
     }
 
-    private static bool IsJsonLines(ReadOnlySpan<byte> text) => LogFormatDetector.FromContent(text) == LogFormat.JsonLines;
+    private static bool IsJsonLines(ReadOnlySpan<byte> text) =>
+        LogFormatDetector.FromContent(text) == LogFormat.JsonLines;
 
     private static bool IsCombinedLog(ReadOnlySpan<byte> text)
     {
@@ -96,6 +102,7 @@ internal static class StreamInputs
     {
         using var document = JsonDocument.Parse(content);
         return [.. document.RootElement.GetProperty("records").EnumerateArray()
-            .Select(record => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes($"{{\"records\":[{record.GetRawText()}]}}"))];
+            .Select(record => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(
+                $"{{\"records\":[{record.GetRawText()}]}}"))];
     }
 }

@@ -60,9 +60,11 @@ internal sealed class StreamRunner
         try
         {
             await storage.EnsureCreatedAsync(cancellationToken);
-            await PublishReferenceAsync(storage, settings, options, NeedsDatacenters(bodies, mapping), cancellationToken);
+            var needDatacenters = NeedsDatacenters(bodies, mapping);
+            await PublishReferenceAsync(storage, settings, options, needDatacenters, cancellationToken);
             var report = await ReplayAsync(storage, settings, options, bodies, mapping, cancellationToken);
-            await _output.WriteAsync(options.Json ? CountReportJson.Render(report) + "\n" : CountReportText.Render(report));
+            var summary = options.Json ? CountReportJson.Render(report) + "\n" : CountReportText.Render(report);
+            await _output.WriteAsync(summary);
         }
         catch (ReferenceDataException error)
         {
@@ -99,7 +101,9 @@ internal sealed class StreamRunner
         }
 
         return options.RedeliverFraction is < 0 or > 1
-            ? $"--redeliver is {options.RedeliverFraction.ToString(CultureInfo.InvariantCulture)}; expected a fraction from 0 to 1."
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"--redeliver is {options.RedeliverFraction}; expected a fraction from 0 to 1.")
             : null;
     }
 
@@ -117,16 +121,21 @@ internal sealed class StreamRunner
         Reference = new ReferenceBlobOptions
         {
             AgentsContainer = run,
-            AgentsBlob = string.Join(',', Enumerable.Range(1, Math.Max(1, options.Agents.Count)).Select(i => $"reference/agents-{i}.json")),
+            AgentsBlob = Blobs("reference/agents-{0}.json", options.Agents.Count),
             DatacentersContainer = run,
-            DatacenterBlobs = string.Join(',', Enumerable.Range(1, Math.Max(1, options.Datacenters.Count)).Select(i => $"reference/datacenters-{i}.csv")),
+            DatacenterBlobs = Blobs("reference/datacenters-{0}.csv", options.Datacenters.Count),
         },
     };
+
+    // One blob per list the user gave, or one for the published list when none.
+    private static string Blobs(string pattern, int count) => string.Join(',', Enumerable.Range(1, Math.Max(1, count))
+        .Select(i => string.Format(CultureInfo.InvariantCulture, pattern, i)));
 
     private static bool NeedsDatacenters(List<ReadOnlyMemory<byte>> bodies, FieldMapping mapping)
     {
         var reader = new EventBodyReader(mapping);
-        return bodies.Any(body => reader.Read(body, "check").Records.Any(r => !string.IsNullOrWhiteSpace(r[OdlField.Ip])));
+        return bodies.Any(body =>
+            reader.Read(body, "check").Records.Any(r => !string.IsNullOrWhiteSpace(r[OdlField.Ip])));
     }
 
     private static DateTimeOffset FirstRequest(List<ReadOnlyMemory<byte>> bodies, FieldMapping mapping)
@@ -153,7 +162,8 @@ internal sealed class StreamRunner
     {
         using var http = ReferenceDataLoader.CreateHttpClient();
         var cache = new ReferenceDataCache(http, ReferenceDataCache.DefaultDirectory());
-        await PublishAsync(storage, cache, ReferenceFile.Agents, options.Agents, settings.Reference.AgentsBlobNames, cancellationToken);
+        await PublishAsync(
+            storage, cache, ReferenceFile.Agents, options.Agents, settings.Reference.AgentsBlobNames, cancellationToken);
         if (needDatacenters)
         {
             await PublishAsync(storage, cache, ReferenceFile.Datacenters, options.Datacenters,

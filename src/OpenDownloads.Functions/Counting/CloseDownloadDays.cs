@@ -2,7 +2,8 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace OpenDownloads.Functions.Counting;
 
-/// <summary>Every five minutes: closes the days whose lateness has passed and refreshes the open days' totals.</summary>
+/// <summary>Every five minutes: closes the days whose lateness has passed and refreshes the open days'
+/// totals.</summary>
 internal sealed class CloseDownloadDays(StreamCountingHost host)
 {
     [Function(nameof(CloseDownloadDays))]

@@ -38,7 +38,8 @@ internal static class CountingServices
     private static StreamStorage CreateStorage(IConfiguration configuration, StreamingOptions options)
     {
         var section = configuration.GetSection(StorageKey);
-        if (section["blobServiceUri"] is { Length: > 0 } blobUri && section["tableServiceUri"] is { Length: > 0 } tableUri)
+        if (section["blobServiceUri"] is { Length: > 0 } blobUri
+            && section["tableServiceUri"] is { Length: > 0 } tableUri)
         {
             var credential = new DefaultAzureCredential();
             var tableOptions = new TableClientOptions();

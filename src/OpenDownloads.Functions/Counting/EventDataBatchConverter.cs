@@ -29,7 +29,8 @@ internal sealed class EventDataBatchConverter : IInputConverter
         {
             var result = context.Source switch
             {
-                CollectionModelBindingData batch => ConversionResult.Success(batch.ModelBindingData.Select(Convert).ToArray()),
+                CollectionModelBindingData batch =>
+                    ConversionResult.Success(batch.ModelBindingData.Select(Convert).ToArray()),
                 ModelBindingData single => ConversionResult.Success(new[] { Convert(single) }),
                 _ => ConversionResult.Unhandled(),
             };
@@ -46,7 +47,8 @@ internal sealed class EventDataBatchConverter : IInputConverter
         if (binding.Source != BindingSource || binding.ContentType != ContentType)
         {
             throw new InvalidOperationException(
-                $"The trigger sent '{binding.Source}' data as '{binding.ContentType}'; expected {BindingSource} as {ContentType}.");
+                $"The trigger sent '{binding.Source}' data as '{binding.ContentType}'; expected {BindingSource} as "
+                + $"{ContentType}.");
         }
 
         return new EventData(AmqpAnnotatedMessage.FromBytes(binding.Content));

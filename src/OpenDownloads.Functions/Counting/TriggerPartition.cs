@@ -21,14 +21,15 @@ internal static class TriggerPartition
         if (json is not null)
         {
             using var document = JsonDocument.Parse(json);
-            if (document.RootElement.TryGetProperty("PartitionId", out var id) && id.GetString() is { Length: > 0 } partition)
+            if (document.RootElement.TryGetProperty("PartitionId", out var id)
+                && id.GetString() is { Length: > 0 } partition)
             {
                 return partition;
             }
         }
 
         throw new InvalidOperationException(
-            $"The trigger's binding data has no {BindingDataKey} with a PartitionId; the stream path needs the partition "
-            + "to count each event once.");
+            $"The trigger's binding data has no {BindingDataKey} with a PartitionId; the stream path needs the "
+            + "partition to count each event once.");
     }
 }

@@ -84,7 +84,10 @@ public sealed class DownloadCounter
     private ListenerGroup Merge(ListenerGroup kept, ListenerGroup added)
     {
         var addedIsEarlier = EarliestRequest.IsEarlier(
-            added.EarliestTicks, _referers[added.EarliestRefererId], kept.EarliestTicks, _referers[kept.EarliestRefererId]);
+            added.EarliestTicks,
+            _referers[added.EarliestRefererId],
+            kept.EarliestTicks,
+            _referers[kept.EarliestRefererId]);
         var earliest = addedIsEarlier ? added : kept;
         return earliest with { Qualifies = kept.Qualifies || added.Qualifies };
     }

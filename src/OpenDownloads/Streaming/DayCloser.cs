@@ -86,7 +86,9 @@ public sealed class DayCloser
     public Task<RecordTally> ReadUndatedAsync(CancellationToken cancellationToken) =>
         _counters.ReadAsync(CounterStore.Undated, cancellationToken);
 
-    private async Task<(CountReport Report, RecordTally Tally)> BuildAsync(StreamDay day, CancellationToken cancellationToken)
+    private async Task<(CountReport Report, RecordTally Tally)> BuildAsync(
+        StreamDay day,
+        CancellationToken cancellationToken)
     {
         var reference = await _reference.GetAsync(needDatacenters: false, cancellationToken);
         var groups = _groups.ReadAllAsync(day, cancellationToken);
@@ -137,7 +139,11 @@ public sealed class DayCloser
         await UploadAsync($"{_options.TotalsPrefix}{day.Day.Folder}.json", json, "application/json", cancellationToken);
     }
 
-    private async Task UploadAsync(string name, byte[] content, string contentType, CancellationToken cancellationToken) =>
+    private async Task UploadAsync(
+        string name,
+        byte[] content,
+        string contentType,
+        CancellationToken cancellationToken) =>
         await _output.GetBlobClient(name).UploadAsync(
             new BinaryData(content),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } },

@@ -9,7 +9,8 @@ public sealed class ReferenceBlobOptions
     /// <summary>Gets or sets the container of the datacenter lists.</summary>
     public string DatacentersContainer { get; set; } = "datacenters";
 
-    /// <summary>Gets or sets the datacenter list blobs (ipcat's CSV format), comma-separated, first list first.</summary>
+    /// <summary>Gets or sets the datacenter list blobs (ipcat's CSV format), comma-separated, first list
+    /// first.</summary>
     public string DatacenterBlobs { get; set; } = "latest/datacenters.csv,latest/datacenters-ipv6.csv";
 
     /// <summary>Gets or sets the container of the OPAWG user-agent list.</summary>

@@ -70,7 +70,8 @@ public sealed class StreamBatchHandler
             batch.Records.AddRange(read.Records.Select(record => (streamEvent, record)));
         }
 
-        var needDatacenters = batch.Records.Any(r => r.Record.ReadError is null && !string.IsNullOrWhiteSpace(r.Record[OdlField.Ip]));
+        var needDatacenters = batch.Records.Any(r =>
+            r.Record.ReadError is null && !string.IsNullOrWhiteSpace(r.Record[OdlField.Ip]));
         var reference = await _reference.GetAsync(needDatacenters, cancellationToken);
         foreach (var (streamEvent, record) in batch.Records)
         {
@@ -152,7 +153,10 @@ public sealed class StreamBatchHandler
         batch.Count(day.Key, streamEvent.SequenceNumber, RecordOutcome.Late);
     }
 
-    private async Task WriteAsync(BatchCount batch, IReadOnlyList<StreamEvent> events, CancellationToken cancellationToken)
+    private async Task WriteAsync(
+        BatchCount batch,
+        IReadOnlyList<StreamEvent> events,
+        CancellationToken cancellationToken)
     {
         // The closer waits CloseGrace after CloseAt before it reads a day, so a write that starts before CloseAt is in.
         var now = _time.GetUtcNow();

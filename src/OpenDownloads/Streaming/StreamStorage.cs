@@ -27,7 +27,8 @@ public sealed class StreamStorage
     /// <summary>Gets the account's blob service, where the reference data is read.</summary>
     public BlobServiceClient Blobs { get; }
 
-    /// <summary>Creates clients from a connection string, such as <c>UseDevelopmentStorage=true</c> for Azurite.</summary>
+    /// <summary>Creates clients from a connection string, such as <c>UseDevelopmentStorage=true</c> for
+    /// Azurite.</summary>
     public static StreamStorage FromConnectionString(string connectionString, StreamingOptions options)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);

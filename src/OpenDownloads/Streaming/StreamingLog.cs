@@ -26,7 +26,8 @@ internal static partial class StreamingLog
     public static partial void DayOpened(ILogger logger, string day, DateTimeOffset closeAt);
 
     [LoggerMessage(4003, LogLevel.Information,
-        "Closed day {Day}: {DownloadCount} downloads from {EventCount} events, files under {Folder}, in {ElapsedMs} ms")]
+        "Closed day {Day}: {DownloadCount} downloads from {EventCount} events, files under {Folder}, "
+        + "in {ElapsedMs} ms")]
     public static partial void DayClosed(ILogger logger, string day, long downloadCount, long eventCount, string folder,
         long elapsedMs);
 

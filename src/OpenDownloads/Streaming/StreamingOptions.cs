@@ -14,7 +14,8 @@ public sealed partial class StreamingOptions
     /// <summary>The fewest characters a salt may have: oDL's own random salt has 32.</summary>
     public const int MinimumSaltLength = 16;
 
-    /// <summary>Gets or sets the salt for hashing IP addresses (a Key Vault reference in Azure). Never logged.</summary>
+    /// <summary>Gets or sets the salt for hashing IP addresses (a Key Vault reference in Azure). Never
+    /// logged.</summary>
     public string Salt { get; set; } = string.Empty;
 
     /// <summary>Gets or sets the seconds after 00:00 UTC at which each day starts (oDL's <c>offset</c>).</summary>
@@ -23,7 +24,8 @@ public sealed partial class StreamingOptions
     /// <summary>Gets or sets how long after a day ends its late requests are still counted.</summary>
     public TimeSpan Lateness { get; set; } = TimeSpan.FromHours(2);
 
-    /// <summary>Gets or sets how long after that a day is closed, so that no batch still writing to it is missed.</summary>
+    /// <summary>Gets or sets how long after that a day is closed, so that no batch still writing to it is
+    /// missed.</summary>
     public TimeSpan CloseGrace { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Gets or sets the state table's name.</summary>
@@ -47,7 +49,8 @@ public sealed partial class StreamingOptions
     /// <summary>Gets or sets where the reference data is read.</summary>
     public ReferenceBlobOptions Reference { get; set; } = new();
 
-    /// <summary>Returns every problem with these settings, each one sentence naming the setting; empty when none.</summary>
+    /// <summary>Returns every problem with these settings, each one sentence naming the setting; empty when
+    /// none.</summary>
     /// <param name="minimumSaltLength">The shortest salt accepted: the service asks for
     /// <see cref="MinimumSaltLength"/>; <c>odl stream</c> takes any salt <c>odl count</c> takes.</param>
     public IReadOnlyList<string> Validate(int minimumSaltLength = MinimumSaltLength)
@@ -55,8 +58,8 @@ public sealed partial class StreamingOptions
         var problems = new List<string>();
         if (Salt.Length < Math.Max(1, minimumSaltLength))
         {
-            problems.Add(
-                $"{SectionName}:Salt has {Salt.Length} characters; at least {Math.Max(1, minimumSaltLength)} are required.");
+            var least = Math.Max(1, minimumSaltLength);
+            problems.Add($"{SectionName}:Salt has {Salt.Length} characters; at least {least} are required.");
         }
 
         Check(problems, Math.Abs(OffsetSeconds) < DownloadWindow.Seconds, "OffsetSeconds",
@@ -108,8 +111,8 @@ public sealed partial class StreamingOptions
 
     private void ValidateReference(List<string> problems)
     {
-        Check(problems, ContainerNamePattern().IsMatch(Reference.DatacentersContainer), "Reference:DatacentersContainer",
-            Reference.DatacentersContainer, "a blob container name");
+        Check(problems, ContainerNamePattern().IsMatch(Reference.DatacentersContainer),
+            "Reference:DatacentersContainer", Reference.DatacentersContainer, "a blob container name");
         Check(problems, ContainerNamePattern().IsMatch(Reference.AgentsContainer), "Reference:AgentsContainer",
             Reference.AgentsContainer, "a blob container name");
         Check(problems, Reference.DatacenterBlobNames.Count > 0, "Reference:DatacenterBlobs", Reference.DatacenterBlobs,

@@ -62,7 +62,8 @@ internal sealed class CounterStore
             {
                 if (found.HasValue)
                 {
-                    await _table.UpdateEntityAsync(entity, found.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                    var etag = found.Value!.ETag;
+                    await _table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
                 }
                 else
                 {

@@ -50,7 +50,8 @@ internal sealed class DayStore
                 return null;
             }
 
-            existing = await TryOpenAsync(day, salt, closeAt, cancellationToken) ?? await ReadAsync(day, cancellationToken);
+            existing = await TryOpenAsync(day, salt, closeAt, cancellationToken)
+                ?? await ReadAsync(day, cancellationToken);
         }
 
         return existing is null ? null : _cache.GetOrAdd(day.WindowStart, existing);
@@ -58,7 +59,8 @@ internal sealed class DayStore
 
     public async Task<DayRecord?> ReadAsync(StreamDay day, CancellationToken cancellationToken)
     {
-        var found = await _table.GetEntityIfExistsAsync<TableEntity>(PartitionKey, day.Key, cancellationToken: cancellationToken);
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(
+            PartitionKey, day.Key, cancellationToken: cancellationToken);
         return found.HasValue ? FromEntity(day, found.Value!) : null;
     }
 
@@ -77,7 +79,11 @@ internal sealed class DayStore
     }
 
     /// <summary>Marks the day closed and forgets its salt; false when another closer got there first.</summary>
-    public async Task<bool> MarkClosedAsync(DayRecord day, long total, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> MarkClosedAsync(
+        DayRecord day,
+        long total,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var entity = ToEntity(day.Day, salt: null, day.CloseAt, closed: true);
         entity["ClosedAt"] = now;
@@ -117,7 +123,11 @@ internal sealed class DayStore
         return entity;
     }
 
-    private async Task<DayRecord?> TryOpenAsync(StreamDay day, string salt, DateTimeOffset closeAt, CancellationToken cancellationToken)
+    private async Task<DayRecord?> TryOpenAsync(
+        StreamDay day,
+        string salt,
+        DateTimeOffset closeAt,
+        CancellationToken cancellationToken)
     {
         try
         {

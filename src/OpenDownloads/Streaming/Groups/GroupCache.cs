@@ -11,7 +11,8 @@ namespace OpenDownloads.Streaming.Groups;
 internal sealed class GroupCache
 {
     private readonly int _capacity;
-    private readonly ConcurrentDictionary<(string Partition, string Row), (GroupState State, ETag ETag)> _entries = new();
+    private readonly ConcurrentDictionary<(string Partition, string Row), (GroupState State, ETag ETag)> _entries =
+        new();
 
     public GroupCache(int capacity)
     {

@@ -26,7 +26,8 @@ internal static class GroupEntities
         entity.GetString("Episode") ?? string.Empty,
         StateOf(entity));
 
-    /// <summary>A rough size of the row in a transaction body, to stay well inside the 4 MB a transaction allows.</summary>
+    /// <summary>A rough size of the row in a transaction body, to stay well inside the 4 MB a transaction
+    /// allows.</summary>
     public static int ApproximateChars(GroupKey key, GroupState state) =>
         key.EncodedIp.Length + key.UserAgent.Length + key.EpisodeId.Length + state.EarliestReferer.Length + 400;
 }

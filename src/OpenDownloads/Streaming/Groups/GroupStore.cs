@@ -31,7 +31,9 @@ internal sealed class GroupStore
     }
 
     /// <summary>Merges the groups into storage; returns how many groups became downloads.</summary>
-    public async Task<int> MergeAsync(IReadOnlyDictionary<GroupKey, GroupState> groups, CancellationToken cancellationToken)
+    public async Task<int> MergeAsync(
+        IReadOnlyDictionary<GroupKey, GroupState> groups,
+        CancellationToken cancellationToken)
     {
         var partitions = groups.GroupBy(pair => pair.Key.PartitionKey, StringComparer.Ordinal);
         var added = await Task.WhenAll(partitions.Select(async partition =>
@@ -74,7 +76,9 @@ internal sealed class GroupStore
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
                 var rows = new List<TableEntity>();
-                await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: keysOnly, cancellationToken: cancellationToken))
+                var query = _table.QueryAsync<TableEntity>(
+                    filter, select: keysOnly, cancellationToken: cancellationToken);
+                await foreach (var row in query)
                 {
                     rows.Add(row);
                 }
@@ -89,7 +93,8 @@ internal sealed class GroupStore
                     foreach (var chunk in rows.Chunk(MaxActions))
                     {
                         await _table.SubmitTransactionAsync(
-                            chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)),
+                            chunk.Select(row =>
+                                new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)),
                             cancellationToken);
                     }
                 }
@@ -101,7 +106,8 @@ internal sealed class GroupStore
         }));
     }
 
-    private static IEnumerable<List<KeyValuePair<GroupKey, GroupState>>> Chunk(IEnumerable<KeyValuePair<GroupKey, GroupState>> groups)
+    private static IEnumerable<List<KeyValuePair<GroupKey, GroupState>>> Chunk(
+        IEnumerable<KeyValuePair<GroupKey, GroupState>> groups)
     {
         var chunk = new List<KeyValuePair<GroupKey, GroupState>>();
         var chars = 0;
@@ -125,7 +131,9 @@ internal sealed class GroupStore
         }
     }
 
-    private async Task<int> MergeChunkAsync(List<KeyValuePair<GroupKey, GroupState>> chunk, CancellationToken cancellationToken)
+    private async Task<int> MergeChunkAsync(
+        List<KeyValuePair<GroupKey, GroupState>> chunk,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -171,7 +179,8 @@ internal sealed class GroupStore
             }
             else
             {
-                var action = new TableTransactionAction(TableTransactionActionType.Add, GroupEntities.ToEntity(key, incoming));
+                var action = new TableTransactionAction(
+                    TableTransactionActionType.Add, GroupEntities.ToEntity(key, incoming));
                 writes.Add(new PlannedWrite(key, incoming, false, action));
             }
         }
@@ -193,10 +202,15 @@ internal sealed class GroupStore
 
     private async Task RefreshAsync(IEnumerable<GroupKey> keys, CancellationToken cancellationToken)
     {
-        var options = new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken };
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = ReadParallelism,
+            CancellationToken = cancellationToken,
+        };
         await Parallel.ForEachAsync(keys, options, async (key, token) =>
         {
-            var found = await _table.GetEntityIfExistsAsync<TableEntity>(key.PartitionKey, key.RowKey, cancellationToken: token);
+            var found = await _table.GetEntityIfExistsAsync<TableEntity>(
+                key.PartitionKey, key.RowKey, cancellationToken: token);
             if (found.HasValue)
             {
                 _cache.Set(key, GroupEntities.StateOf(found.Value!), found.Value!.ETag);
@@ -208,5 +222,9 @@ internal sealed class GroupStore
         });
     }
 
-    private sealed record PlannedWrite(GroupKey Key, GroupState Merged, bool WasQualifying, TableTransactionAction Action);
+    private sealed record PlannedWrite(
+        GroupKey Key,
+        GroupState Merged,
+        bool WasQualifying,
+        TableTransactionAction Action);
 }

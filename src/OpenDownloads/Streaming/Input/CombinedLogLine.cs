@@ -41,7 +41,8 @@ public static class CombinedLogLine
         if (parts.Length < 2)
         {
             return RawRecord.Unreadable(
-                location, $"The request '{request}' has no method and path; expected one such as GET /episode.mp3 HTTP/1.1.");
+                location,
+                $"The request '{request}' has no method and path; expected one such as GET /episode.mp3 HTTP/1.1.");
         }
 
         var record = new RawRecord(location)

@@ -31,7 +31,8 @@ public static class CombinedLogTime
 
         iso = string.Create(
             CultureInfo.InvariantCulture,
-            $"{text.Slice(7, 4)}-{month:00}-{text[..2]}T{text.Slice(12, 8)}{text[21]}{text.Slice(22, 2)}:{text.Slice(24, 2)}");
+            $"{text.Slice(7, 4)}-{month:00}-{text[..2]}T{text.Slice(12, 8)}"
+            + $"{text[21]}{text.Slice(22, 2)}:{text.Slice(24, 2)}");
         return true;
     }
 

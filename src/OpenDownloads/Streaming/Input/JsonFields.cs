@@ -44,7 +44,8 @@ internal static class JsonFields
         return null;
     }
 
-    /// <summary>Returns false only when the flag is present and false; Front Door's origin-shield copies say so.</summary>
+    /// <summary>Returns false only when the flag is present and false; Front Door's origin-shield copies say
+    /// so.</summary>
     public static bool IsNotFalse(JsonElement record, string name) => Find(record, name) is not { } value
         || value.ValueKind switch
         {

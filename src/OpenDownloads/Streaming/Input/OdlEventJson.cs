@@ -4,7 +4,8 @@ using OpenDownloads.Counting.Readers;
 
 namespace OpenDownloads.Streaming.Input;
 
-/// <summary>Writes a record as one oDL event object, the body a producer sends for it, with oDL's field names.</summary>
+/// <summary>Writes a record as one oDL event object, the body a producer sends for it, with oDL's field
+/// names.</summary>
 public static class OdlEventJson
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

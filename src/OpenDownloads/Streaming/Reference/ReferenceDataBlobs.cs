@@ -49,8 +49,8 @@ public sealed class ReferenceDataBlobs : IDisposable
             {
                 if (IsStale(_agents, now))
                 {
-                    _agents = await RefreshAsync(_options.AgentsContainer, _options.AgentsBlobNames, _agents, LoadAgents,
-                        now, cancellationToken);
+                    _agents = await RefreshAsync(
+                        _options.AgentsContainer, _options.AgentsBlobNames, _agents, LoadAgents, now, cancellationToken);
                 }
 
                 if (needDatacenters && IsStale(_datacenters, now))
@@ -108,7 +108,8 @@ public sealed class ReferenceDataBlobs : IDisposable
                 + "expected the reference data job to have published them.");
         }
 
-        return new LoadedBlobs<T>(await DownloadAsync(container, blobNames, etags, load, cancellationToken), etags, now);
+        var value = await DownloadAsync(container, blobNames, etags, load, cancellationToken);
+        return new LoadedBlobs<T>(value, etags, now);
     }
 
     private async Task<T> DownloadAsync<T>(
@@ -139,7 +140,8 @@ public sealed class ReferenceDataBlobs : IDisposable
         }
         catch (FormatException error)
         {
-            throw new ReferenceDataException($"A reference blob in '{container.Name}' cannot be read: {error.Message}", error);
+            throw new ReferenceDataException(
+                $"A reference blob in '{container.Name}' cannot be read: {error.Message}", error);
         }
         finally
         {

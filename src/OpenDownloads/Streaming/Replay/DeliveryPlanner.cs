@@ -29,8 +29,8 @@ public static class DeliveryPlanner
         foreach (var index in order)
         {
             var partition = partitions[options.Shuffle ? random.Next(options.Partitions) : index % options.Partitions];
-            partition.Add(new StreamEvent(bodies[index], partition.Count, options.EnqueuedTime, partition.Count.ToString(
-                System.Globalization.CultureInfo.InvariantCulture)));
+            var offset = partition.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            partition.Add(new StreamEvent(bodies[index], partition.Count, options.EnqueuedTime, offset));
         }
 
         var queues = partitions
