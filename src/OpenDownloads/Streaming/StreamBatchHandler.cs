@@ -78,7 +78,16 @@ public sealed class StreamBatchHandler
             await CountAsync(batch, reference, streamEvent, record, cancellationToken);
         }
 
-        await WriteAsync(batch, events, cancellationToken);
+        try
+        {
+            await WriteAsync(batch, events, cancellationToken);
+        }
+        catch (Azure.RequestFailedException error)
+        {
+            StreamingLog.BatchFailed(_logger, error, partitionId, error.Status, StorageFailures.IsTransient(error));
+            throw;
+        }
+
         var summary = batch.Summary(events.Count, (long)_time.GetElapsedTime(started).TotalMilliseconds);
         StreamingLog.BatchCounted(_logger, partitionId, summary.Events, summary.Records, summary.DownloadsAdded,
             summary.Bots, summary.DeniedIp, summary.Rejected, summary.Late, summary.Skipped, summary.ElapsedMs);

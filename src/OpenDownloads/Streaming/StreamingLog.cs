@@ -35,10 +35,10 @@ internal static partial class StreamingLog
         "Wrote provisional totals of day {Day}: {DownloadCount} downloads so far, in {ElapsedMs} ms")]
     public static partial void TotalsWritten(ILogger logger, string day, long downloadCount, long elapsedMs);
 
+    // The reasons stay in the blob: a reason quotes the bad value, which may hold an IP address.
     [LoggerMessage(4005, LogLevel.Warning,
-        "Dead-lettered {RecordCount} records of partition {PartitionId} to {BlobName}; the first: {FirstReason}")]
-    public static partial void DeadLettered(ILogger logger, int recordCount, string partitionId, string blobName,
-        string firstReason);
+        "Dead-lettered {RecordCount} records of partition {PartitionId} to {BlobName}")]
+    public static partial void DeadLettered(ILogger logger, int recordCount, string partitionId, string blobName);
 
     [LoggerMessage(4006, LogLevel.Information,
         "Loaded reference blob {Container}/{BlobName} (ETag {ETag}, {ByteCount} bytes)")]

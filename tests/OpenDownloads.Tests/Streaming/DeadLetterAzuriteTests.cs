@@ -67,6 +67,10 @@ public sealed class DeadLetterAzuriteTests
         Assert.Contains($"5 downloads added, 0 bots, 0 denied IPs, {rejected} rejects, 0 late, 3 skipped, in ", line,
             StringComparison.Ordinal);
 
+        var logs = string.Join('\n', harness.Logs.Lines.Select(l => l.Message));
+        Assert.DoesNotContain("203.0.113.", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("999.1.1.1", logs, StringComparison.Ordinal);
+
         var blob = Assert.Single(await harness.ListAsync("deadletter/"));
         Assert.Equal("deadletter/2022/09/20/p3-0000000000000000100-0000000000000000113.jsonl", blob);
         var lines = (await harness.ReadTextAsync(blob)).TrimEnd('\n').Split('\n');

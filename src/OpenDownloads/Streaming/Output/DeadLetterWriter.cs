@@ -51,7 +51,7 @@ internal sealed class DeadLetterWriter
             BinaryData.FromString(content.ToString()),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" } },
             cancellationToken);
-        StreamingLog.DeadLettered(_logger, letters.Count, partitionId, name, letters[0].Reason);
+        StreamingLog.DeadLettered(_logger, letters.Count, partitionId, name);
         return name;
     }
 
