@@ -26,7 +26,7 @@ public sealed class EventBodyReaderTests
     public void Read_JsonArrayAndJsonLines_ReturnEveryEvent()
     {
         var array = Read("[{\"ip\":\"203.0.113.1\"},{\"ip\":\"203.0.113.2\"}]");
-        var lines = Read("{\"ip\":\"203.0.113.1\"}\n{\"ip\":\"203.0.113.2\"}\n");
+        var lines = Read("\uFEFF{\"ip\":\"203.0.113.1\"}\r\n{\"ip\":\"203.0.113.2\"}\n");
 
         Assert.Equal(["203.0.113.1", "203.0.113.2"], array.Records.Select(r => r[OdlField.Ip]));
         Assert.Equal(["203.0.113.1", "203.0.113.2"], lines.Records.Select(r => r[OdlField.Ip]));
