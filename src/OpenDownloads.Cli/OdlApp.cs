@@ -17,6 +17,7 @@ internal static class OdlApp
         root.Subcommands.Add(CountCommand.Create(output, error));
         root.Subcommands.Add(Datacenters.DatacentersCommand.Create(output, error));
         root.Subcommands.Add(Rotation.RotationCommand.Create(output, error));
+        root.Subcommands.Add(Streaming.StreamCommand.Create(output, error));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

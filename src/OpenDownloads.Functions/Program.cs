@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using OpenDownloads.Functions.Counting;
 using OpenDownloads.Functions.Datacenters;
 using OpenDownloads.Functions.Rotation;
 
@@ -7,5 +8,6 @@ using OpenDownloads.Functions.Rotation;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.Services.AddDatacenterRebuild(builder.Configuration);
 builder.Services.AddRotationResponder(builder.Configuration);
+builder.Services.AddStreamCounting(builder.Configuration);
 
 builder.Build().Run();

@@ -13,6 +13,9 @@ internal static class FunctionsBuildOutput
 
     public static string RepositoryRoot { get; } = ReadMetadata("RepositoryRoot");
 
+    /// <summary>Gets the app's obj folder, where the SDK writes functions.metadata and WorkerExtensions/.</summary>
+    public static string IntermediateFolder { get; } = ReadMetadata("FunctionsIntermediatePath");
+
     private static string ReadMetadata(string key)
     {
         var value = typeof(FunctionsBuildOutput).Assembly

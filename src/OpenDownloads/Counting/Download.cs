@@ -1,3 +1,6 @@
+using OpenDownloads.Agents;
+using OpenDownloads.Counting.Preparation;
+
 namespace OpenDownloads.Counting;
 
 /// <summary>One counted download, as oDL writes it.</summary>
@@ -28,4 +31,23 @@ public sealed record Download(
 
     /// <summary>Gets the start of the UTC hour the download falls in.</summary>
     public DateTime Hour => new(UtcTicks - (UtcTicks % TimeSpan.TicksPerHour), DateTimeKind.Utc);
+
+    /// <summary>Creates the download of a listener group from its key, its earliest request and its player.</summary>
+    internal static Download Create(
+        string encodedIp,
+        string userAgent,
+        string episodeId,
+        long earliestTicks,
+        string earliestReferer,
+        PlayerInfo player) => new(
+            IpHasher.Md5Hex(encodedIp + "^" + userAgent + "^" + episodeId),
+            earliestTicks,
+            encodedIp,
+            userAgent,
+            earliestReferer,
+            IpHasher.Md5Hex(encodedIp + "^" + userAgent),
+            episodeId,
+            player.DisplayApp,
+            player.Device,
+            player.Os);
 }

@@ -83,29 +83,20 @@ public sealed class DownloadCounter
 
     private ListenerGroup Merge(ListenerGroup kept, ListenerGroup added)
     {
-        var addedIsEarlier = added.EarliestTicks < kept.EarliestTicks
-            || (added.EarliestTicks == kept.EarliestTicks
-                && string.CompareOrdinal(_referers[added.EarliestRefererId], _referers[kept.EarliestRefererId]) < 0);
+        var addedIsEarlier = EarliestRequest.IsEarlier(
+            added.EarliestTicks,
+            _referers[added.EarliestRefererId],
+            kept.EarliestTicks,
+            _referers[kept.EarliestRefererId]);
         var earliest = addedIsEarlier ? added : kept;
         return earliest with { Qualifies = kept.Qualifies || added.Qualifies };
     }
 
-    private Download ToDownload(ListenerKey key, ListenerGroup group)
-    {
-        var ip = _ips[key.EncodedIpId];
-        var agent = _agents[key.UserAgentId];
-        var episode = _episodes[key.EpisodeId];
-        var player = PlayerOf(key.UserAgentId);
-        return new Download(
-            IpHasher.Md5Hex(ip + "^" + agent + "^" + episode),
-            group.EarliestTicks,
-            ip,
-            agent,
-            _referers[group.EarliestRefererId],
-            IpHasher.Md5Hex(ip + "^" + agent),
-            episode,
-            player.DisplayApp,
-            player.Device,
-            player.Os);
-    }
+    private Download ToDownload(ListenerKey key, ListenerGroup group) => Download.Create(
+        _ips[key.EncodedIpId],
+        _agents[key.UserAgentId],
+        _episodes[key.EpisodeId],
+        group.EarliestTicks,
+        _referers[group.EarliestRefererId],
+        PlayerOf(key.UserAgentId));
 }

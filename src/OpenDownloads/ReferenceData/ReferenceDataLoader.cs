@@ -54,9 +54,7 @@ public static class ReferenceDataLoader
     {
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(sources);
-        Action<string> validate = file == ReferenceFile.Agents
-            ? path => Validate(path, LoadAgents)
-            : path => Validate(path, LoadDatacenters);
+        var validate = ValidatorFor(file);
         var paths = new List<string>();
         if (sources.Count == 0)
         {
@@ -70,6 +68,25 @@ public static class ReferenceDataLoader
 
         return paths;
     }
+
+    /// <summary>
+    /// Returns a local path for one reference file, given a user's path or URL or nothing, as the loaders do: a
+    /// download is checked to read as the right kind of list before it is cached.
+    /// </summary>
+    /// <exception cref="ReferenceDataException">The file cannot be found or downloaded.</exception>
+    public static Task<string> ResolveFileAsync(
+        ReferenceDataCache cache,
+        ReferenceFile file,
+        string? pathOrUrl,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        return cache.ResolveAsync(file, pathOrUrl, ValidatorFor(file), cancellationToken);
+    }
+
+    private static Action<string> ValidatorFor(ReferenceFile file) => file == ReferenceFile.Agents
+        ? path => Validate(path, LoadAgents)
+        : path => Validate(path, LoadDatacenters);
 
     private static AgentClassifier LoadAgents(IEnumerable<(Stream Content, string SourceName)> lists) =>
         AgentClassifier.Load(lists);

@@ -1,0 +1,260 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenDownloads.Counting;
+using OpenDownloads.Counting.Output;
+using OpenDownloads.Counting.Preparation;
+using OpenDownloads.Counting.Readers;
+using OpenDownloads.ReferenceData;
+using OpenDownloads.Streaming;
+using OpenDownloads.Streaming.Input;
+using OpenDownloads.Streaming.Replay;
+
+namespace OpenDownloads.Cli.Streaming;
+
+/// <summary>
+/// Runs <c>odl stream</c>: turns log files into Event Hubs-like batches, has the stream path count them against
+/// the given storage (Azurite by default) in a table and container of its own, closes every day, and prints the
+/// same summary <c>odl count</c> prints for the same logs and salt.
+/// </summary>
+internal sealed class StreamRunner
+{
+    private const int ShownRejections = 20;
+
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+
+    public StreamRunner(TextWriter output, TextWriter error)
+    {
+        _output = output;
+        _error = error;
+    }
+
+    public async Task<int> RunAsync(StreamOptions options, CancellationToken cancellationToken)
+    {
+        if (Validate(options) is { } problem)
+        {
+            return Fail(problem);
+        }
+
+        FieldMapping mapping;
+        try
+        {
+            mapping = FieldMapping.Create(options.Mappings);
+        }
+        catch (FormatException error)
+        {
+            return Fail(error.Message);
+        }
+
+        var shown = 0;
+        var bodies = options.Logs.SelectMany(log => StreamInputs.Read(log, options.Format, mapping, reason =>
+        {
+            if (shown++ < ShownRejections)
+            {
+                _error.WriteLine($"odl: rejected {reason}");
+            }
+        })).ToList();
+        var run = RunName();
+        var settings = Settings(options, run, mapping);
+        var storage = StreamStorage.FromConnectionString(options.Storage, settings);
+        try
+        {
+            await storage.EnsureCreatedAsync(cancellationToken);
+            var needDatacenters = NeedsDatacenters(bodies, mapping);
+            await PublishReferenceAsync(storage, settings, options, needDatacenters, cancellationToken);
+            var report = await ReplayAsync(storage, settings, options, bodies, mapping, cancellationToken);
+            var summary = options.Json ? CountReportJson.Render(report) + "\n" : CountReportText.Render(report);
+            await _output.WriteAsync(summary);
+        }
+        catch (ReferenceDataException error)
+        {
+            return Fail(error.Message);
+        }
+        catch (Exception error) when (error is Azure.RequestFailedException or AggregateException)
+        {
+            var cause = error is AggregateException all ? all.InnerExceptions[^1] : error;
+            return Fail($"the storage at --storage failed: {cause.Message.Split('\n')[0]} Is Azurite running?");
+        }
+        finally
+        {
+            await FinishAsync(storage, options.Keep);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static string? Validate(StreamOptions options)
+    {
+        if (options.Logs.FirstOrDefault(log => !File.Exists(log)) is { } missing)
+        {
+            return $"the log file '{missing}' does not exist.";
+        }
+
+        if (options.Partitions is < 1 or > 1024)
+        {
+            return $"--partitions is {options.Partitions}; expected 1 to 1024.";
+        }
+
+        if (options.BatchSize is < 1 or > 10_000)
+        {
+            return $"--batch-size is {options.BatchSize}; expected 1 to 10000.";
+        }
+
+        return options.RedeliverFraction is < 0 or > 1
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"--redeliver is {options.RedeliverFraction}; expected a fraction from 0 to 1.")
+            : null;
+    }
+
+    private static string RunName() => "odlstream" + Guid.NewGuid().ToString("N")[..12];
+
+    private static StreamingOptions Settings(StreamOptions options, string run, FieldMapping mapping) => new()
+    {
+        Salt = options.Salt is { Length: > 0 } salt ? salt : Convert.ToHexStringLower(
+            System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
+        OffsetSeconds = options.OffsetSeconds,
+        TableName = run,
+        OutputContainer = run,
+        FieldMappings = string.Join(',', options.Mappings),
+        GroupCacheCapacity = 1_000_000,
+        Reference = new ReferenceBlobOptions
+        {
+            AgentsContainer = run,
+            AgentsBlob = Blobs("reference/agents-{0}.json", options.Agents.Count),
+            DatacentersContainer = run,
+            DatacenterBlobs = Blobs("reference/datacenters-{0}.csv", options.Datacenters.Count),
+        },
+    };
+
+    // One blob per list the user gave, or one for the published list when none.
+    private static string Blobs(string pattern, int count) => string.Join(',', Enumerable.Range(1, Math.Max(1, count))
+        .Select(i => string.Format(CultureInfo.InvariantCulture, pattern, i)));
+
+    private static bool NeedsDatacenters(List<ReadOnlyMemory<byte>> bodies, FieldMapping mapping)
+    {
+        var reader = new EventBodyReader(mapping);
+        return bodies.Any(body =>
+            reader.Read(body, "check").Records.Any(r => !string.IsNullOrWhiteSpace(r[OdlField.Ip])));
+    }
+
+    private static DateTimeOffset FirstRequest(List<ReadOnlyMemory<byte>> bodies, FieldMapping mapping)
+    {
+        var reader = new EventBodyReader(mapping);
+        var first = long.MaxValue;
+        foreach (var record in bodies.SelectMany(body => reader.Read(body, "check").Records))
+        {
+            if (OdlTimestamp.TryParseUtcTicks(record[OdlField.Timestamp], out var ticks))
+            {
+                first = Math.Min(first, ticks);
+            }
+        }
+
+        return first == long.MaxValue ? DateTimeOffset.UtcNow : new DateTimeOffset(first, TimeSpan.Zero);
+    }
+
+    private static async Task PublishReferenceAsync(
+        StreamStorage storage,
+        StreamingOptions settings,
+        StreamOptions options,
+        bool needDatacenters,
+        CancellationToken cancellationToken)
+    {
+        using var http = ReferenceDataLoader.CreateHttpClient();
+        var cache = new ReferenceDataCache(http, ReferenceDataCache.DefaultDirectory());
+        await PublishAsync(
+            storage, cache, ReferenceFile.Agents, options.Agents, settings.Reference.AgentsBlobNames, cancellationToken);
+        if (needDatacenters)
+        {
+            await PublishAsync(storage, cache, ReferenceFile.Datacenters, options.Datacenters,
+                settings.Reference.DatacenterBlobNames, cancellationToken);
+        }
+    }
+
+    private static async Task PublishAsync(
+        StreamStorage storage,
+        ReferenceDataCache cache,
+        ReferenceFile file,
+        IReadOnlyList<string> sources,
+        IReadOnlyList<string> blobNames,
+        CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < blobNames.Count; i++)
+        {
+            var source = sources.Count == 0 ? null : sources[i];
+            var path = await ReferenceDataLoader.ResolveFileAsync(cache, file, source, cancellationToken);
+            await storage.Output.GetBlobClient(blobNames[i]).UploadAsync(path, overwrite: true, cancellationToken);
+        }
+    }
+
+    private async Task<CountReport> ReplayAsync(
+        StreamStorage storage,
+        StreamingOptions settings,
+        StreamOptions options,
+        List<ReadOnlyMemory<byte>> bodies,
+        FieldMapping mapping,
+        CancellationToken cancellationToken)
+    {
+        var clock = new ReplayClock(FirstRequest(bodies, mapping));
+        using var pipeline = StreamPipeline.Create(storage, settings, clock, NullLoggerFactory.Instance);
+        var random = options.Seed is { } seed ? new Random(seed) : new Random();
+        var delivery = new DeliveryOptions
+        {
+            Partitions = options.Partitions,
+            BatchSize = options.BatchSize,
+            RedeliverFraction = options.RedeliverFraction,
+            Shuffle = options.Shuffle,
+            EnqueuedTime = clock.GetUtcNow(),
+        };
+        var plan = DeliveryPlanner.Plan(bodies, delivery, random);
+        var started = TimeProvider.System.GetTimestamp();
+        foreach (var batch in plan)
+        {
+            await pipeline.Handler.HandleAsync(batch.PartitionId, batch.Events, cancellationToken);
+        }
+
+        var streamed = TimeProvider.System.GetElapsedTime(started);
+        clock.MoveTo(DateTimeOffset.MaxValue.AddYears(-1));
+        var days = await pipeline.Closer.RunAsync(cancellationToken);
+        var events = plan.Sum(batch => batch.Events.Count);
+        await _error.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"odl: streamed {events} events in {plan.Count} batches in {streamed.TotalSeconds:0.0} s "
+            + $"({events / Math.Max(streamed.TotalSeconds, 0.001):0} events/s); closed {days.Count} day(s) in "
+            + $"{(TimeProvider.System.GetElapsedTime(started) - streamed).TotalSeconds:0.0} s."));
+        var undated = await pipeline.Closer.ReadUndatedAsync(cancellationToken);
+        return new CountReport(
+            days.Sum(d => d.Report.Events) + undated.Events,
+            days.Sum(d => d.Report.DeniedIp) + undated.DeniedIp,
+            days.Sum(d => d.Report.Bots) + undated.Bots,
+            days.Sum(d => d.Report.Rejected) + undated.Rejected,
+            [.. days.SelectMany(d => d.Report.Downloads).Order(DownloadOrder.Instance)]);
+    }
+
+    private async Task FinishAsync(StreamStorage storage, bool keep)
+    {
+        if (keep)
+        {
+            await _error.WriteLineAsync(
+                $"odl: state kept in table {storage.Table.Name}; day files, totals and dead letters in container "
+                + $"{storage.Output.Name}.");
+            return;
+        }
+
+        try
+        {
+            await storage.Table.DeleteAsync();
+            await storage.Output.DeleteIfExistsAsync();
+        }
+        catch (Exception error) when (error is Azure.RequestFailedException or AggregateException)
+        {
+            // Nothing to clean up when the storage never answered.
+        }
+    }
+
+    private int Fail(string message)
+    {
+        _error.WriteLine($"odl: {message}");
+        return ExitCodes.BadInput;
+    }
+}

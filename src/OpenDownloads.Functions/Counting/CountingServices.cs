@@ -1,0 +1,62 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenDownloads.Streaming;
+
+namespace OpenDownloads.Functions.Counting;
+
+/// <summary>Wiring for the streaming counter: settings from <c>CountDownloads</c>, checked at start-up.</summary>
+internal static class CountingServices
+{
+    /// <summary>The state storage: a connection string, or a section with blobServiceUri and tableServiceUri for a
+    /// managed identity. Without it, AzureWebJobsStorage.</summary>
+    public const string StorageKey = StreamingOptions.SectionName + ":Storage";
+
+    public static IServiceCollection AddStreamCounting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StreamingOptions>()
+            .Bind(configuration.GetSection(StreamingOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StreamingOptions>, StreamingOptionsValidation>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => CreateStorage(
+            configuration, provider.GetRequiredService<IOptions<StreamingOptions>>().Value));
+        services.AddSingleton(provider => StreamPipeline.Create(
+            provider.GetRequiredService<StreamStorage>(),
+            provider.GetRequiredService<IOptions<StreamingOptions>>().Value,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<StreamCountingHost>();
+        return services;
+    }
+
+    private static StreamStorage CreateStorage(IConfiguration configuration, StreamingOptions options)
+    {
+        var section = configuration.GetSection(StorageKey);
+        if (section["blobServiceUri"] is { Length: > 0 } blobUri
+            && section["tableServiceUri"] is { Length: > 0 } tableUri)
+        {
+            var credential = new DefaultAzureCredential();
+            var tableOptions = new TableClientOptions();
+            StreamStorage.Configure(tableOptions.Retry);
+            var blobOptions = new BlobClientOptions();
+            StreamStorage.Configure(blobOptions.Retry);
+            return new StreamStorage(
+                new TableServiceClient(new Uri(tableUri), credential, tableOptions),
+                new BlobServiceClient(new Uri(blobUri), credential, blobOptions),
+                options);
+        }
+
+        var connection = section.Value is { Length: > 0 } own ? own : configuration["AzureWebJobsStorage"];
+        return string.IsNullOrEmpty(connection)
+            ? throw new StreamingException(
+                $"Neither {StorageKey} nor AzureWebJobsStorage is set; expected a storage connection string, or "
+                + $"{StorageKey}:blobServiceUri and {StorageKey}:tableServiceUri for a managed identity.")
+            : StreamStorage.FromConnectionString(connection, options);
+    }
+}

@@ -1,0 +1,68 @@
+using OpenDownloads.Counting.Readers;
+
+namespace OpenDownloads.Streaming.Input;
+
+/// <summary>
+/// Parses one nginx or Apache combined log line,
+/// <c>host ident user [time] "request" status bytes "referer" "user-agent"</c>, optionally followed by the Range
+/// header as one more quoted field (<c>"$http_range"</c> or <c>\"%{Range}i\"</c>). Fields are taken as logged: a
+/// <c>-</c> user agent stays <c>-</c>, as oDL would read it, and a <c>-</c> Range means no Range header.
+/// </summary>
+public static class CombinedLogLine
+{
+    /// <summary>Parses <paramref name="line"/> into a record; a line that is not combined format is rejected.</summary>
+    public static RawRecord Parse(string line, RecordLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var fields = new CombinedLogTokenizer(line);
+        if (!fields.TryNext(out var host) || !fields.TryNext(out _) || !fields.TryNext(out _)
+            || !fields.TryNextBracketed(out var time) || !fields.TryNextQuoted(out var request)
+            || !fields.TryNext(out _) || !fields.TryNext(out _))
+        {
+            return RawRecord.Unreadable(
+                location,
+                "The line is not JSON or a combined log line; expected host ident user [time] \"request\" status "
+                + "bytes \"referer\" \"user-agent\".");
+        }
+
+        if (!fields.TryNextQuoted(out var referer) || !fields.TryNextQuoted(out var userAgent))
+        {
+            return RawRecord.Unreadable(
+                location, "The log line has no quoted referer and user agent; expected nginx/Apache combined format.");
+        }
+
+        if (!CombinedLogTime.TryParse(time, out var timestamp))
+        {
+            return RawRecord.Unreadable(
+                location, $"The time '{time}' is not a log time such as 10/Oct/2000:13:55:36 -0700.");
+        }
+
+        var parts = request.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2)
+        {
+            return RawRecord.Unreadable(
+                location,
+                $"The request '{request}' has no method and path; expected one such as GET /episode.mp3 HTTP/1.1.");
+        }
+
+        var record = new RawRecord(location)
+        {
+            [OdlField.Ip] = host,
+            [OdlField.Timestamp] = timestamp,
+            [OdlField.HttpMethod] = parts[0],
+            [OdlField.EpisodeId] = EpisodeUrl.Normalize(parts[1]),
+            [OdlField.Referer] = referer,
+            [OdlField.UserAgent] = userAgent,
+        };
+        if (fields.TryNextQuoted(out var range) && IsRangeField(range))
+        {
+            record[OdlField.Range] = range;
+        }
+
+        return record;
+    }
+
+    // A format may log more after the user agent; only a field that reads as a Range header is taken as one.
+    private static bool IsRangeField(string value) =>
+        value.Length == 0 || value == "-" || value.TrimStart().StartsWith("bytes=", StringComparison.OrdinalIgnoreCase);
+}

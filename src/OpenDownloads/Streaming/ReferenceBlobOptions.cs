@@ -1,0 +1,33 @@
+namespace OpenDownloads.Streaming;
+
+/// <summary>
+/// Where the stream path reads its reference data: the blobs the daily datacenter rebuild publishes and the OPAWG
+/// list it refreshes. Both jobs use these names, so they are set in one place.
+/// </summary>
+public sealed class ReferenceBlobOptions
+{
+    /// <summary>Gets or sets the container of the datacenter lists.</summary>
+    public string DatacentersContainer { get; set; } = "datacenters";
+
+    /// <summary>Gets or sets the datacenter list blobs (ipcat's CSV format), comma-separated, first list
+    /// first.</summary>
+    public string DatacenterBlobs { get; set; } = "latest/datacenters.csv,latest/datacenters-ipv6.csv";
+
+    /// <summary>Gets or sets the container of the OPAWG user-agent list.</summary>
+    public string AgentsContainer { get; set; } = "reference";
+
+    /// <summary>Gets or sets the OPAWG v1 <c>user-agents.json</c> blob; several, comma-separated, are read as one list,
+    /// the first list's entries first, as <c>odl count --agents</c> reads them.</summary>
+    public string AgentsBlob { get; set; } = "opawg-user-agents.json";
+
+    /// <summary>Gets or sets how often the blobs' ETags are checked; a changed blob is read again.</summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Gets the OPAWG blob names, in order.</summary>
+    public IReadOnlyList<string> AgentsBlobNames =>
+        AgentsBlob.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Gets the datacenter blob names, in order.</summary>
+    public IReadOnlyList<string> DatacenterBlobNames =>
+        DatacenterBlobs.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

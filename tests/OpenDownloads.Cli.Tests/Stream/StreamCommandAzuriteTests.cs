@@ -1,0 +1,96 @@
+using System.Text.Json;
+using OpenDownloads.Cli.Tests.Count;
+using OpenDownloads.Tests.Streaming;
+using OpenDownloads.Tests.Streaming.Input;
+using OpenDownloads.Tests.TestData;
+
+namespace OpenDownloads.Cli.Tests.Stream;
+
+/// <summary><c>odl stream</c> as a user runs it, against Azurite: the same summary as <c>odl count</c>.</summary>
+[Collection(AzuriteSerial.Name)]
+public sealed class StreamCommandAzuriteTests
+{
+    // Azurite's published development key; it opens nothing but the emulator.
+    private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private static readonly string Demo = SharedData.Path("odl", "demo.odl.avro");
+    private static readonly string Agents = SharedData.Path("opawg-v1", "user-agents.json");
+    private static readonly string Datacenters = SharedData.Path("ipcat", "datacenters.csv");
+
+    [Fact]
+    public async Task Stream_DemoFileInFourPartitionsShuffledAndRedelivered_Reports270AndOdlCountsApps()
+    {
+        var run = await OdlRun.StartAsync(
+            "stream", Demo, "--agents", Agents, "--partitions", "4", "--batch-size", "17", "--redeliver", "0.3",
+            "--shuffle", "--storage", AzuriteStorage.ConnectionString, "--json");
+        var count = await OdlRun.StartAsync("count", Demo, "--agents", Agents, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var streamed = JsonDocument.Parse(run.Output);
+        using var counted = JsonDocument.Parse(count.Output);
+        Assert.Equal(270, streamed.RootElement.GetProperty("total").GetInt64());
+        Assert.Equal(
+            counted.RootElement.GetProperty("by_app").GetRawText(),
+            streamed.RootElement.GetProperty("by_app").GetRawText());
+        Assert.Equal(counted.RootElement.GetRawText(), streamed.RootElement.GetRawText());
+    }
+
+    [Fact]
+    public async Task Stream_RawIpLogWithBadLines_PrintsOdlCountsSummaryForTheSameSalt()
+    {
+        using var temp = new TempDirectory();
+        var log = temp.File("sample.jsonl", SampleLog.JsonLines);
+        string[] options = ["--agents", Agents, "--datacenters", Datacenters, "--salt", "s"];
+
+        var run = await OdlRun.StartAsync(
+            ["stream", log, .. options, "--partitions", "3", "--batch-size", "2", "--redeliver", "0.5", "--shuffle",
+                "--seed", "11", "--storage", AzuriteStorage.ConnectionString]);
+        var count = await OdlRun.StartAsync(["count", log, .. options]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(count.Output, run.Output);
+        Assert.StartsWith($"Downloads: {SampleLog.Downloads}\n", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stream_CombinedLogAndFrontDoorFile_CountsEachSource()
+    {
+        using var temp = new TempDirectory();
+        var combined = temp.File("access.log", string.Join('\n',
+            "203.0.113.7 - - [20/Sep/2022:00:08:03 +0000] \"GET /ep1.mp3 HTTP/1.1\" 206 2 \"-\" \"Overcast/3.0\" \"bytes=0-1\"",
+            "203.0.113.7 - - [20/Sep/2022:00:08:04 +0000] \"GET /ep1.mp3 HTTP/1.1\" 206 9 \"-\" \"Overcast/3.0\" \"bytes=0-\"",
+            "203.0.113.8 - - [20/Sep/2022:00:09:00 +0000] \"GET /ep1.mp3 HTTP/1.1\" 206 2 \"-\" \"Overcast/3.0\" \"bytes=0-1\""));
+        var frontDoor = temp.File("frontdoor.json", EventBodies.FrontDoor);
+
+        var run = await OdlRun.StartAsync(
+            "stream", combined, frontDoor, "--agents", Agents, "--datacenters", Datacenters, "--storage",
+            AzuriteStorage.ConnectionString, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(2, json.RootElement.GetProperty("total").GetInt64());
+        Assert.Equal(4, json.RootElement.GetProperty("events").GetInt64());
+    }
+
+    [Fact]
+    public async Task Stream_StorageThatDoesNotAnswer_ExitsWithCode2AndSaysWhy()
+    {
+        var closedPort = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Key};"
+            + $"BlobEndpoint=http://127.0.0.1:{LocalPorts.FindClosed()}/devstoreaccount1;"
+            + $"TableEndpoint=http://127.0.0.1:{LocalPorts.FindClosed()}/devstoreaccount1;";
+
+        var run = await OdlRun.StartAsync("stream", Demo, "--agents", Agents, "--storage", closedPort);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("odl: the storage at --storage failed", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stream_BadPartitions_ExitsWithCode2()
+    {
+        var run = await OdlRun.StartAsync("stream", Demo, "--partitions", "0");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("odl: --partitions is 0; expected 1 to 1024.\n", run.Error);
+    }
+}
