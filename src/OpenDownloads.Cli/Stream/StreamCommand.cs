@@ -51,7 +51,7 @@ internal static class StreamCommand
         };
         var keep = new Option<bool>("--keep")
         {
-            Description = "Keep the run's table and container instead of deleting them.",
+            Description = "Keep the run's table and containers instead of deleting them.",
         };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object." };
         var format = new Option<LogFormat?>("--format") { Description = "Read every input in this format." };

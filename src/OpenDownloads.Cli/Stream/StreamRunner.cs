@@ -4,6 +4,7 @@ using OpenDownloads.Counting;
 using OpenDownloads.Counting.Output;
 using OpenDownloads.Counting.Preparation;
 using OpenDownloads.Counting.Readers;
+using OpenDownloads.Datacenters.Publishing;
 using OpenDownloads.ReferenceData;
 using OpenDownloads.Streaming;
 using OpenDownloads.Streaming.Input;
@@ -70,6 +71,10 @@ internal sealed class StreamRunner
         {
             return Fail(error.Message);
         }
+        catch (DatacenterPublishException error)
+        {
+            return Fail($"the storage at --storage failed: {error.Message} Is Azurite running?");
+        }
         catch (Exception error) when (error is Azure.RequestFailedException or AggregateException)
         {
             var cause = error is AggregateException all ? all.InnerExceptions[^1] : error;
@@ -122,8 +127,7 @@ internal sealed class StreamRunner
         {
             AgentsContainer = run,
             AgentsBlob = Blobs("reference/agents-{0}.json", options.Agents.Count),
-            DatacentersContainer = run,
-            DatacenterBlobs = Blobs("reference/datacenters-{0}.csv", options.Datacenters.Count),
+            DatacentersContainer = run + "-dc",
         },
     };
 
@@ -166,9 +170,24 @@ internal sealed class StreamRunner
             storage, cache, ReferenceFile.Agents, options.Agents, settings.Reference.AgentsBlobNames, cancellationToken);
         if (needDatacenters)
         {
-            await PublishAsync(storage, cache, ReferenceFile.Datacenters, options.Datacenters,
-                settings.Reference.DatacenterBlobNames, cancellationToken);
+            await PublishDatacentersAsync(storage, settings, cache, options.Datacenters, cancellationToken);
         }
+    }
+
+    // Published as the rebuild job publishes, a version behind latest.json, so the replay reads the service's path.
+    private static async Task PublishDatacentersAsync(
+        StreamStorage storage,
+        StreamingOptions settings,
+        ReferenceDataCache cache,
+        IReadOnlyList<string> sources,
+        CancellationToken cancellationToken)
+    {
+        var ranges = await ReferenceDataLoader.LoadDatacentersAsync(cache, sources, cancellationToken);
+        var source = sources.Count == 0 ? ReferenceFile.Datacenters.PublishedUrl.AbsoluteUri : string.Join(',', sources);
+        var build = ReplayDatacenterList.Render(ranges, source, DateTimeOffset.UtcNow);
+        var publisher = new DatacenterListPublisher(
+            storage.Blobs.GetBlobContainerClient(settings.Reference.DatacentersContainer), 1, NullLogger.Instance);
+        await publisher.PublishAsync(build, null, cancellationToken);
     }
 
     private static async Task PublishAsync(
@@ -237,7 +256,7 @@ internal sealed class StreamRunner
         {
             await _error.WriteLineAsync(
                 $"odl: state kept in table {storage.Table.Name}; day files, totals and dead letters in container "
-                + $"{storage.Output.Name}.");
+                + $"{storage.Output.Name}; the datacenter list in container {storage.Output.Name}-dc.");
             return;
         }
 
@@ -245,6 +264,7 @@ internal sealed class StreamRunner
         {
             await storage.Table.DeleteAsync();
             await storage.Output.DeleteIfExistsAsync();
+            await storage.Blobs.GetBlobContainerClient(storage.Output.Name + "-dc").DeleteIfExistsAsync();
         }
         catch (Exception error) when (error is Azure.RequestFailedException or AggregateException)
         {

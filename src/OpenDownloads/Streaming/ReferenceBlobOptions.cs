@@ -1,17 +1,18 @@
 namespace OpenDownloads.Streaming;
 
 /// <summary>
-/// Where the stream path reads its reference data: the blobs the daily datacenter rebuild publishes and the OPAWG
-/// list it refreshes. Both jobs use these names, so they are set in one place.
+/// Where the stream path reads its reference data: the datacenter list the daily rebuild publishes behind
+/// <c>latest.json</c>, and the OPAWG list the daily refresh writes. Both jobs use these names.
 /// </summary>
 public sealed class ReferenceBlobOptions
 {
-    /// <summary>Gets or sets the container of the datacenter lists.</summary>
+    /// <summary>Gets or sets the container of the datacenter lists, the rebuild job's
+    /// <c>Datacenters:Container</c>.</summary>
     public string DatacentersContainer { get; set; } = "datacenters";
 
-    /// <summary>Gets or sets the datacenter list blobs (ipcat's CSV format), comma-separated, first list
-    /// first.</summary>
-    public string DatacenterBlobs { get; set; } = "latest/datacenters.csv,latest/datacenters-ipv6.csv";
+    /// <summary>Gets or sets datacenter list blobs (ipcat's CSV format) published by hand, comma-separated, first
+    /// list first. Empty, the default, follows the rebuild job's <c>latest.json</c> pointer instead.</summary>
+    public string DatacenterBlobs { get; set; } = string.Empty;
 
     /// <summary>Gets or sets the container of the OPAWG user-agent list.</summary>
     public string AgentsContainer { get; set; } = "reference";

@@ -61,4 +61,14 @@ internal static partial class StreamingLog
         + "it is retried whole, which counts nothing twice")]
     public static partial void BatchFailed(ILogger logger, Exception error, string partitionId, int status,
         bool isTransient);
+
+    [LoggerMessage(4011, LogLevel.Information,
+        "Loaded datacenter list {Version} from container {Container}: {RangeCount} ranges (pointer ETag {ETag})")]
+    public static partial void DatacenterListLoaded(ILogger logger, string version, string container, int rangeCount,
+        string etag);
+
+    [LoggerMessage(4012, LogLevel.Warning,
+        "Kept the last good datacenter list: the published list in container {Container} cannot be read ({Reason}); "
+        + "it is tried again at the next refresh")]
+    public static partial void DatacenterListKept(ILogger logger, string container, string reason);
 }

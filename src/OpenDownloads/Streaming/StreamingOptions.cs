@@ -115,8 +115,6 @@ public sealed partial class StreamingOptions
             "Reference:DatacentersContainer", Reference.DatacentersContainer, "a blob container name");
         Check(problems, ContainerNamePattern().IsMatch(Reference.AgentsContainer), "Reference:AgentsContainer",
             Reference.AgentsContainer, "a blob container name");
-        Check(problems, Reference.DatacenterBlobNames.Count > 0, "Reference:DatacenterBlobs", Reference.DatacenterBlobs,
-            "one or more blob names, comma-separated");
         Check(problems, Reference.AgentsBlobNames.Count > 0, "Reference:AgentsBlob", Reference.AgentsBlob,
             "one or more blob names, comma-separated");
         Check(problems, Reference.RefreshInterval >= TimeSpan.FromSeconds(1), "Reference:RefreshInterval",

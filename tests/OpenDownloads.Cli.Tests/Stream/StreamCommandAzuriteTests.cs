@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenDownloads.Datacenters.Publishing;
 using OpenDownloads.Cli.Tests.Count;
 using OpenDownloads.Tests.Streaming;
 using OpenDownloads.Tests.Streaming.Input;
@@ -70,6 +73,35 @@ public sealed class StreamCommandAzuriteTests
         using var json = JsonDocument.Parse(run.Output);
         Assert.Equal(2, json.RootElement.GetProperty("total").GetInt64());
         Assert.Equal(4, json.RootElement.GetProperty("events").GetInt64());
+    }
+
+    [Fact]
+    public async Task Stream_RawIpLogKept_PublishedTheDatacenterListAsTheRebuildJobDoes()
+    {
+        using var temp = new TempDirectory();
+        var log = temp.File("sample.jsonl", SampleLog.JsonLines);
+
+        var run = await OdlRun.StartAsync(
+            "stream", log, "--agents", Agents, "--datacenters", Datacenters, "--salt", "s", "--keep", "--storage",
+            AzuriteStorage.ConnectionString);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var name = Regex.Match(run.Error, "datacenter list in container ([a-z0-9-]+)\\.").Groups[1].Value;
+        var container = AzuriteStorage.Blobs().GetBlobContainerClient(name);
+        try
+        {
+            var latest = await new DatacenterListPublisher(container, 1, NullLogger.Instance).ReadLatestAsync(
+                CancellationToken.None);
+            Assert.NotNull(latest);
+            Assert.Matches("^[0-9]{4}/[0-9]{2}/[0-9]{2}/[0-9]{6}-[0-9a-f]{8}$", latest.Version);
+            Assert.NotEmpty(latest.List.Ranges);
+        }
+        finally
+        {
+            await container.DeleteIfExistsAsync();
+            await AzuriteStorage.Blobs().GetBlobContainerClient(name[..^3]).DeleteIfExistsAsync();
+            await AzuriteStorage.Tables().DeleteTableAsync(name[..^3]);
+        }
     }
 
     [Fact]

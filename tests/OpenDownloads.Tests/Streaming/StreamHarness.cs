@@ -1,6 +1,9 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using OpenDownloads.Datacenters;
+using OpenDownloads.Datacenters.Publishing;
 using OpenDownloads.Counting.Readers;
 using OpenDownloads.Streaming;
 using OpenDownloads.Streaming.Input;
@@ -59,8 +62,7 @@ internal sealed class StreamHarness : IAsyncDisposable
         await harness.Storage.EnsureCreatedAsync(CancellationToken.None);
         await harness.PublishAsync(options.Reference.AgentsContainer, options.Reference.AgentsBlob,
             SharedData.Path("opawg-v1", "user-agents.json"));
-        await harness.PublishAsync(options.Reference.DatacentersContainer, options.Reference.DatacenterBlobNames[0],
-            SharedData.Path("ipcat", "datacenters.csv"));
+        await harness.PublishDatacentersAsync(SharedData.Path("ipcat", "datacenters.csv"));
         return harness;
     }
 
@@ -116,6 +118,22 @@ internal sealed class StreamHarness : IAsyncDisposable
         await Storage.Blobs.GetBlobContainerClient(Options.Reference.AgentsContainer).DeleteIfExistsAsync();
         await Storage.Blobs.GetBlobContainerClient(Options.Reference.DatacentersContainer).DeleteIfExistsAsync();
         Logs.Dispose();
+    }
+
+    /// <summary>Publishes a list in ipcat's format as the rebuild job does: a version behind latest.json.</summary>
+    public async Task<PublishOutcome> PublishDatacentersAsync(string path)
+    {
+        var publisher = new DatacenterListPublisher(
+            Storage.Blobs.GetBlobContainerClient(Options.Reference.DatacentersContainer), 30, NullLogger.Instance);
+        DatacenterRangeSet ranges;
+        await using (var csv = File.OpenRead(path))
+        {
+            ranges = DatacenterRangeSet.Load([(csv, path)]);
+        }
+
+        var latest = await publisher.ReadLatestAsync(CancellationToken.None);
+        var build = ReplayDatacenterList.Render(ranges, path, Time.GetUtcNow());
+        return await publisher.PublishAsync(build, latest, CancellationToken.None);
     }
 
     public async Task PublishAsync(string container, string blob, string path)

@@ -33,7 +33,6 @@ public sealed class StreamingOptionsTests
             {
                 DatacentersContainer = "a",
                 AgentsContainer = "x--y",
-                DatacenterBlobs = " , ",
                 AgentsBlob = "",
                 RefreshInterval = TimeSpan.Zero,
             },
@@ -45,7 +44,7 @@ public sealed class StreamingOptionsTests
         [
             "Salt", "OffsetSeconds", "Lateness", "CloseGrace", "TableName", "OutputContainer", "TotalsPrefix",
             "DeadLetterPrefix", "GroupCacheCapacity", "FieldMappings", "Reference:DatacentersContainer",
-            "Reference:AgentsContainer", "Reference:DatacenterBlobs", "Reference:AgentsBlob", "Reference:RefreshInterval",
+            "Reference:AgentsContainer", "Reference:AgentsBlob", "Reference:RefreshInterval",
         ];
         Assert.Equal(named.Length, problems.Count);
         Assert.All(named, name => Assert.Contains(problems, p => p.StartsWith($"CountDownloads:{name} ", StringComparison.Ordinal)));

@@ -8,9 +8,10 @@ using OpenDownloads.ReferenceData;
 namespace OpenDownloads.Streaming.Reference;
 
 /// <summary>
-/// Reads the OPAWG list and the datacenter lists from the blobs the rebuild job publishes. Their ETags are checked
-/// at most once per refresh interval, at the start of a batch and never per event; a blob is read again only when
-/// its ETag changed. The datacenter lists are read only once a batch carries a raw IP.
+/// Reads the OPAWG list and the datacenter lists from the blobs the reference jobs publish: the datacenter list
+/// <c>latest.json</c> points at, or datacenter blobs named in the options. Their ETags are checked at most once per
+/// refresh interval, at the start of a batch and never per event; a list is read again only when an ETag changed.
+/// The datacenter lists are read only once a batch carries a raw IP.
 /// </summary>
 public sealed class ReferenceDataBlobs : IDisposable
 {
@@ -19,8 +20,9 @@ public sealed class ReferenceDataBlobs : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _refresh = new(1, 1);
-    private LoadedBlobs<AgentClassifier>? _agents;
-    private LoadedBlobs<DatacenterDenyList>? _datacenters;
+    private readonly LatestDatacenterBlobs _latest;
+    private LoadedReference<AgentClassifier>? _agents;
+    private LoadedReference<DatacenterDenyList>? _datacenters;
 
     /// <summary>Initializes the reader.</summary>
     public ReferenceDataBlobs(BlobServiceClient blobs, ReferenceBlobOptions options, TimeProvider time, ILogger logger)
@@ -33,6 +35,7 @@ public sealed class ReferenceDataBlobs : IDisposable
         _options = options;
         _time = time;
         _logger = logger;
+        _latest = new LatestDatacenterBlobs(blobs.GetBlobContainerClient(options.DatacentersContainer), logger);
     }
 
     /// <summary>Returns the reference data to count a batch with.</summary>
@@ -55,8 +58,10 @@ public sealed class ReferenceDataBlobs : IDisposable
 
                 if (needDatacenters && IsStale(_datacenters, now))
                 {
-                    _datacenters = await RefreshAsync(_options.DatacentersContainer, _options.DatacenterBlobNames,
-                        _datacenters, LoadDatacenters, now, cancellationToken);
+                    _datacenters = _options.DatacenterBlobNames.Count == 0
+                        ? await _latest.RefreshAsync(_datacenters, now, cancellationToken)
+                        : await RefreshAsync(_options.DatacentersContainer, _options.DatacenterBlobNames,
+                            _datacenters, LoadDatacenters, now, cancellationToken);
                 }
             }
             finally
@@ -78,13 +83,13 @@ public sealed class ReferenceDataBlobs : IDisposable
     private static DatacenterDenyList LoadDatacenters(IReadOnlyList<(Stream Content, string Name)> lists) =>
         new(DatacenterRangeSet.Load(lists.Select(list => (list.Content, list.Name))));
 
-    private bool IsStale<T>(LoadedBlobs<T>? loaded, DateTimeOffset now) =>
+    private bool IsStale<T>(LoadedReference<T>? loaded, DateTimeOffset now) =>
         loaded is null || now - loaded.CheckedAt >= _options.RefreshInterval;
 
-    private async Task<LoadedBlobs<T>> RefreshAsync<T>(
+    private async Task<LoadedReference<T>> RefreshAsync<T>(
         string containerName,
         IReadOnlyList<string> blobNames,
-        LoadedBlobs<T>? current,
+        LoadedReference<T>? current,
         Func<IReadOnlyList<(Stream Content, string Name)>, T> load,
         DateTimeOffset now,
         CancellationToken cancellationToken)
@@ -109,7 +114,7 @@ public sealed class ReferenceDataBlobs : IDisposable
         }
 
         var value = await DownloadAsync(container, blobNames, etags, load, cancellationToken);
-        return new LoadedBlobs<T>(value, etags, now);
+        return new LoadedReference<T>(value, etags, now);
     }
 
     private async Task<T> DownloadAsync<T>(
@@ -163,6 +168,4 @@ public sealed class ReferenceDataBlobs : IDisposable
             return null;
         }
     }
-
-    private sealed record LoadedBlobs<T>(T Value, IReadOnlyList<ETag?> ETags, DateTimeOffset CheckedAt);
 }
