@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenDownloads.ReferenceData;
 using OpenDownloads.Streaming;
+using OpenDownloads.Streaming.Reference;
 
 namespace OpenDownloads.Functions.Counting;
 
@@ -32,8 +34,27 @@ internal static class CountingServices
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<StreamCountingHost>();
+        services.AddSingleton(provider => CreateAgentListRefresher(
+            provider.GetRequiredService<StreamStorage>(),
+            provider.GetRequiredService<IOptions<StreamingOptions>>().Value.Reference,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILoggerFactory>()));
         return services;
     }
+
+    // The cache keeps the last download and its ETag, so an unchanged list is not downloaded again while the
+    // instance lives; a new instance downloads it once.
+    private static AgentListRefresher CreateAgentListRefresher(
+        StreamStorage storage,
+        ReferenceBlobOptions reference,
+        TimeProvider time,
+        ILoggerFactory loggers) => new(
+            ReferenceDataLoader.CreateHttpClient(),
+            Path.Combine(Path.GetTempPath(), "opendownloads-reference"),
+            storage.Blobs.GetBlobContainerClient(reference.AgentsContainer).GetBlobClient(reference.AgentsBlobNames[0]),
+            reference.AgentsSourceUrl,
+            time,
+            loggers.CreateLogger("OpenDownloads.ReferenceData"));
 
     private static StreamStorage CreateStorage(IConfiguration configuration, StreamingOptions options)
     {

@@ -1,3 +1,5 @@
+using OpenDownloads.ReferenceData;
+
 namespace OpenDownloads.Streaming;
 
 /// <summary>
@@ -20,6 +22,10 @@ public sealed class ReferenceBlobOptions
     /// <summary>Gets or sets the OPAWG v1 <c>user-agents.json</c> blob; several, comma-separated, are read as one list,
     /// the first list's entries first, as <c>odl count --agents</c> reads them.</summary>
     public string AgentsBlob { get; set; } = "opawg-user-agents.json";
+
+    /// <summary>Gets or sets where the daily refresh downloads the OPAWG v1 list from; it writes the first
+    /// <see cref="AgentsBlob"/>.</summary>
+    public Uri AgentsSourceUrl { get; set; } = ReferenceFile.Agents.PublishedUrl;
 
     /// <summary>Gets or sets how often the blobs' ETags are checked; a changed blob is read again.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(5);

@@ -71,4 +71,15 @@ internal static partial class StreamingLog
         "Kept the last good datacenter list: the published list in container {Container} cannot be read ({Reason}); "
         + "it is tried again at the next refresh")]
     public static partial void DatacenterListKept(ILogger logger, string container, string reason);
+
+    [LoggerMessage(4013, LogLevel.Information,
+        "Refreshed the OPAWG list from {SourceUrl} into {Container}/{BlobName}: written {Updated}, {ByteCount} bytes, "
+        + "SHA-256 {Sha256}, in {ElapsedMs} ms")]
+    public static partial void AgentListRefreshed(ILogger logger, string sourceUrl, string container, string blobName,
+        bool updated, long byteCount, string sha256, long elapsedMs);
+
+    [LoggerMessage(4014, LogLevel.Warning,
+        "The OPAWG list could not be refreshed from {SourceUrl}; the blob {Container}/{BlobName} is kept: {Reason}")]
+    public static partial void AgentListKept(ILogger logger, string sourceUrl, string container, string blobName,
+        string reason);
 }

@@ -117,6 +117,8 @@ public sealed partial class StreamingOptions
             Reference.AgentsContainer, "a blob container name");
         Check(problems, Reference.AgentsBlobNames.Count > 0, "Reference:AgentsBlob", Reference.AgentsBlob,
             "one or more blob names, comma-separated");
+        Check(problems, Reference.AgentsSourceUrl is { IsAbsoluteUri: true, Scheme: "http" or "https" },
+            "Reference:AgentsSourceUrl", Reference.AgentsSourceUrl?.ToString() ?? string.Empty, "an http(s) URL");
         Check(problems, Reference.RefreshInterval >= TimeSpan.FromSeconds(1), "Reference:RefreshInterval",
             Reference.RefreshInterval.ToString(), "at least 00:00:01");
     }
