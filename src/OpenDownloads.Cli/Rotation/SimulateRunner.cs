@@ -29,6 +29,12 @@ internal sealed class SimulateRunner(TextWriter output, TextWriter error)
         try
         {
             var read = RotationConfiguration.ReadFile(configPath);
+            if (read.Consumers.All.Count == 0)
+            {
+                throw new RotationConfigurationException($"The configuration file '{configPath}' lists no "
+                    + "consumers; expected at least one under Rotation:Consumers.");
+            }
+
             settings = dryRun ? read with { DryRun = true } : read;
             body = BinaryData.FromBytes(await File.ReadAllBytesAsync(eventPath, cancellationToken));
         }

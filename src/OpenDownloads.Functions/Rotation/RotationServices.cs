@@ -29,7 +29,16 @@ internal static class RotationServices
         this IServiceCollection services,
         IConfiguration configuration)
     {
-        services.AddSingleton(_ => RotationConfiguration.Read(configuration));
+        services.AddSingleton(provider =>
+        {
+            var settings = RotationConfiguration.Read(configuration);
+            if (settings.Consumers.All.Count == 0)
+            {
+                Log.NoConsumers(provider.GetRequiredService<ILogger<RotationResponder>>());
+            }
+
+            return settings;
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => ArmClientFactory.Create(
             provider.GetRequiredService<RotationSettings>().Arm,

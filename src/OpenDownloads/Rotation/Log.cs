@@ -73,6 +73,12 @@ internal static partial class Log
     public static partial void MessageUnreadable(ILogger logger, string problem);
 
     [LoggerMessage(
+        5014,
+        LogLevel.Warning,
+        "The rotation configuration lists no consumers (Rotation:Consumers); every change will be ignored")]
+    public static partial void NoConsumers(ILogger logger);
+
+    [LoggerMessage(
         5101,
         LogLevel.Information,
         "Consumer {Consumer}: attempt {Attempt} for {ChangeCount} change(s) starting")]

@@ -6,7 +6,8 @@ namespace OpenDownloads.Rotation.Actions;
 
 /// <summary>
 /// App Service sites and slots: refresh Key Vault references, soft restart or restart, then read the references'
-/// status (config/configreferences/appsettings), which carries no secret values.
+/// status (config/configreferences/appsettings), which carries no secret values. A value changed twice in one
+/// batch is checked against its newest version only (<see cref="NewestChanges"/>).
 /// </summary>
 internal sealed class AppServiceOperator(IArmClient arm) : IConsumerOperator
 {
@@ -40,9 +41,15 @@ internal sealed class AppServiceOperator(IArmClient arm) : IConsumerOperator
         var references = KeyVaultReferenceStatus.ReadAll(body);
         var refreshOnly = applied.Action == ConsumerAction.RefreshReferences;
         var outcome = new OutcomeCheck(Freshness.Fresh, "every changed reference resolved to its new version");
-        foreach (var change in changes)
+        foreach (var candidates in NewestChanges.Of(changes))
         {
-            outcome = outcome.Worst(Check(change, references, refreshOnly));
+            var best = Check(candidates[0], references, refreshOnly);
+            foreach (var candidate in candidates.Skip(1))
+            {
+                best = best.Best(Check(candidate, references, refreshOnly));
+            }
+
+            outcome = outcome.Worst(best);
         }
 
         return outcome;

@@ -24,7 +24,7 @@ internal sealed class ContainerAppOperator(IArmClient arm, TimeProvider time) : 
                 ContainerAppCalls.ReadApp(app),
                 ContainerAppCalls.UpdateTemplate(app, "{}"),
                 ContainerAppCalls.ReadApp(app),
-                ContainerAppCalls.ReadRevision(app, "{new-revision}"),
+                ContainerAppCalls.ReadRevision(app, ContainerAppCalls.NewRevisionPlaceholder),
             ];
         }
 

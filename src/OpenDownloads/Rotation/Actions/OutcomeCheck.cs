@@ -7,4 +7,7 @@ internal readonly record struct OutcomeCheck(Freshness Freshness, string Reason)
 
     /// <summary>The worse of two checks (Stale over Pending over Unknown over Fresh).</summary>
     public OutcomeCheck Worst(OutcomeCheck other) => other.Freshness > Freshness ? other : this;
+
+    /// <summary>The better of two checks (Fresh over Unknown over Pending over Stale).</summary>
+    public OutcomeCheck Best(OutcomeCheck other) => other.Freshness < Freshness ? other : this;
 }

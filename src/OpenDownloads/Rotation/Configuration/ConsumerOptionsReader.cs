@@ -50,9 +50,16 @@ internal static partial class ConsumerOptionsReader
     {
         if (!ConsumerResource.TryParse(option.ResourceId, out var resource))
         {
-            problems.Add($"{where}:ResourceId '{option.ResourceId}' is not a site, site slot or container app ARM id; "
+            problems.Add($"{where}:ResourceId '{PrintableText.Of(option.ResourceId)}' is not a site, site slot or container app ARM id; "
                 + "expected /subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.Web/sites/{name} or "
                     + "…/Microsoft.App/containerApps/{name}.");
+            return resource;
+        }
+
+        if (resource.Slot is not null && !ConsumerResource.IsSlotName(resource.Slot))
+        {
+            problems.Add($"{where}:ResourceId names slot '{resource.Slot}'; expected a deployment slot name "
+                + "(not production: give the site's id without /slots for it).");
             return resource;
         }
 
@@ -62,10 +69,17 @@ internal static partial class ConsumerOptionsReader
             return resource;
         }
 
+        if (!ConsumerResource.IsSlotName(slot))
+        {
+            problems.Add($"{where}:Slot '{PrintableText.Of(slot)}' is not a deployment slot name; expected "
+                + "1-59 letters, digits or hyphens, not 'production' (leave Slot out for the production slot).");
+            return resource;
+        }
+
         var slotTwice = resource.Slot is not null && !resource.Slot.Equals(slot, StringComparison.OrdinalIgnoreCase);
         if (resource.Kind != ConsumerKind.AppService || slotTwice)
         {
-            problems.Add($"{where}:Slot '{slot}' does not fit ResourceId '{option.ResourceId}'; expected a "
+            problems.Add($"{where}:Slot '{slot}' does not fit ResourceId '{PrintableText.Of(option.ResourceId)}'; expected a "
                 + "slot only for a site, given once.");
             return resource;
         }

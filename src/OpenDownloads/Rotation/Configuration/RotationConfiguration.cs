@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace OpenDownloads.Rotation.Configuration;
@@ -12,14 +13,27 @@ internal static class RotationConfiguration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = new RotationOptions();
+        var section = configuration.GetSection(RotationOptions.SectionName);
+        var problems = new List<string>();
+        RotationSectionShape.Check(problems, section);
         try
         {
-            configuration.GetSection(RotationOptions.SectionName).Bind(options);
+            section.Bind(options);
         }
-        catch (InvalidOperationException error)
+        catch (InvalidOperationException) when (problems.Count > 0)
         {
-            throw new RotationConfigurationException($"The Rotation configuration section cannot be read: "
-                + $"{error.Message}", error);
+            // The shape check has named the value the binder could not convert, without quoting it.
+        }
+        catch (InvalidOperationException)
+        {
+            // The binder's message quotes the raw value, which may be a misplaced secret.
+            throw new RotationConfigurationException("The Rotation configuration section cannot be read: a value "
+                + "does not convert to the type of its setting.");
+        }
+
+        if (problems.Count > 0)
+        {
+            BindEachConsumer(section, options);
         }
 
         if (string.IsNullOrWhiteSpace(options.SelfResourceId))
@@ -27,7 +41,33 @@ internal static class RotationConfiguration
             options.SelfResourceId = SelfResource.FromAppService(configuration);
         }
 
-        return RotationSettingsReader.Read(options);
+        return RotationSettingsReader.Read(options, problems);
+    }
+
+    /// <summary>
+    /// Binds the consumers one by one, so that one the binder cannot convert (which it would skip) keeps its place
+    /// and every later problem names the index written in the configuration.
+    /// </summary>
+    private static void BindEachConsumer(IConfigurationSection section, RotationOptions options)
+    {
+        options.Consumers.Clear();
+        var items = section.GetSection("Consumers").GetChildren()
+            .Where(item => int.TryParse(item.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .OrderBy(item => int.Parse(item.Key, CultureInfo.InvariantCulture));
+        foreach (var item in items)
+        {
+            var consumer = new ConsumerOptions();
+            try
+            {
+                item.Bind(consumer);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already reported by the shape check; the fields that did convert are kept.
+            }
+
+            options.Consumers.Add(consumer);
+        }
     }
 
     /// <summary>Reads a JSON file shaped like samples/rotation/consumers.json: {"Rotation": {…}}.</summary>
@@ -45,6 +85,12 @@ internal static class RotationConfiguration
         {
             throw new RotationConfigurationException($"The configuration file '{path}' cannot be read: "
                 + $"{error.Message}", error);
+        }
+
+        if (!configuration.GetSection(RotationOptions.SectionName).Exists())
+        {
+            throw new RotationConfigurationException($"The configuration file '{path}' has no \"Rotation\" "
+                + "section; expected {\"Rotation\": {\"Consumers\": […]}} as in samples/rotation/consumers.json.");
         }
 
         return Read(configuration);

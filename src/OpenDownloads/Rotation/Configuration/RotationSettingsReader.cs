@@ -8,10 +8,14 @@ namespace OpenDownloads.Rotation.Configuration;
 internal static class RotationSettingsReader
 {
     /// <exception cref="RotationConfigurationException">One or more values are invalid; all are listed.</exception>
-    public static RotationSettings Read(RotationOptions options)
+    public static RotationSettings Read(RotationOptions options) => Read(options, []);
+
+    /// <summary>Validates <paramref name="options"/>, adding to problems already found in the raw section.</summary>
+    /// <exception cref="RotationConfigurationException">There is at least one problem.</exception>
+    public static RotationSettings Read(RotationOptions options, List<string> problems)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = new List<string>();
+        ArgumentNullException.ThrowIfNull(problems);
         NotNegative(problems, "DebounceWindow", options.DebounceWindow);
         NotNegative(problems, "Stagger", options.Stagger);
         NotNegative(problems, "RetryBackoff", options.RetryBackoff);

@@ -5,8 +5,20 @@ namespace OpenDownloads.Rotation.Consumers;
 /// <summary>An App Service site (optionally a slot) or a Container App, read from its ARM id.</summary>
 internal readonly partial record struct ConsumerResource(ConsumerKind Kind, string ResourceId, string? Slot)
 {
-    /// <summary>The path actions address: the site, its slot, or the container app.</summary>
-    public string Path => Slot is null ? ResourceId : $"{ResourceId}/slots/{Slot}";
+    /// <summary>
+    /// The path actions address: the site, its slot, or the container app, each segment escaped so that no part of
+    /// an id can add a segment, a query or a fragment.
+    /// </summary>
+    public string Path => string.Join('/', Segments().Select(Uri.EscapeDataString));
+
+    /// <summary>
+    /// True for an App Service deployment slot name: letters, digits and hyphens, starting with a letter or digit,
+    /// at most 59 characters, and not "production" (the site itself, addressed without a slot).
+    /// </summary>
+    public static bool IsSlotName(string? text) =>
+        text is not null
+        && SlotPattern().IsMatch(text)
+        && !text.Equals("production", StringComparison.OrdinalIgnoreCase);
 
     public static bool TryParse(string? text, out ConsumerResource resource)
     {
@@ -36,8 +48,18 @@ internal readonly partial record struct ConsumerResource(ConsumerKind Kind, stri
         && string.Equals(ResourceId, other.ResourceId, StringComparison.OrdinalIgnoreCase)
         && string.Equals(Slot ?? "production", other.Slot ?? "production", StringComparison.OrdinalIgnoreCase);
 
+    private string[] Segments()
+    {
+        var segments = ResourceId.Split('/');
+        return Slot is null ? segments : [.. segments, "slots", Slot];
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,58}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlotPattern();
+
+    // Resource group names: letters, digits, '_', '-', '.', '(' and ')', not ending in '.', so never "." or "..".
     [GeneratedRegex(
-        @"^(?<id>/subscriptions/[^/]+/resourceGroups/[^/]+/providers/"
+        @"^(?<id>/subscriptions/[A-Za-z0-9-]+/resourceGroups/[-\w.()]{0,89}[-\w()]/providers/"
         + @"(?<provider>Microsoft\.Web/sites|Microsoft\.App/containerApps)/[A-Za-z0-9][A-Za-z0-9-]*)"
         + @"(/slots/(?<slot>[A-Za-z0-9][A-Za-z0-9-]*))?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

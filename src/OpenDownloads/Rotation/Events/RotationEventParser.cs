@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace OpenDownloads.Rotation.Events;
@@ -58,7 +59,7 @@ internal static class RotationEventParser
             Schema = cloud ? EventSchema.CloudEvents : EventSchema.EventGrid,
         };
 
-        return header.Kind switch
+        var read = header.Kind switch
         {
             RotationEventKind.SubscriptionValidation => header with
             {
@@ -71,7 +72,16 @@ internal static class RotationEventParser
                 AppConfigurationEventReader.Complete(header, topic, subject, data),
             _ => header,
         };
+        return read.Change is { } change
+            ? read with { Change = change with { OccurredAt = EventTime(envelope, cloud) } }
+            : read;
     }
+
+    private static DateTimeOffset? EventTime(JsonElement envelope, bool cloud) =>
+        JsonFields.Text(envelope, cloud ? "time" : "eventTime") is { } text
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time)
+            ? time
+            : null;
 
     private static RotationEvent Unreadable(string problem) => new()
     {

@@ -75,6 +75,21 @@ public sealed class RotationSimulateTests
         Assert.Contains("ResourceId 'nope'", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("an empty Rotation section", """{"Rotation":{}}""")]
+    [InlineData("an empty object for the list", """{"Rotation":{"Consumers":{}}}""")]
+    [InlineData("an empty file object", "{}")]
+    public async Task Simulate_NoConsumers_ExitsWithBadInput(string reason, string json)
+    {
+        using var config = new TempJson(json);
+
+        var (exitCode, output, error) = await OdlProcess.RunAsync(
+            "rotation", "simulate", "samples/rotation/keyvault-secret-new-version.json", "--config", config.Path, "--dry-run");
+
+        Assert.True(exitCode == 2, $"{reason}: {error}");
+        Assert.Empty(output);
+    }
+
     private static List<JsonNode> Lines(string output) =>
         [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!)];
 

@@ -23,6 +23,9 @@ public sealed class ConsumerResourceTests
     [InlineData("api")]
     [InlineData("/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/x")]
     [InlineData("/subscriptions/0000/resourceGroups/rg/providers/Microsoft.App/containerApps/worker/slots/x")]
+    [InlineData("/subscriptions/0000/resourceGroups/../providers/Microsoft.Web/sites/api")]
+    [InlineData("/subscriptions/../resourceGroups/rg/providers/Microsoft.Web/sites/api")]
+    [InlineData("/subscriptions/0000/resourceGroups/rg?x=1#/providers/Microsoft.Web/sites/api")]
     public void TryParse_NotASiteOrContainerApp_ReturnsFalse(string text)
     {
         Assert.False(ConsumerResource.TryParse(text, out _));
@@ -44,6 +47,14 @@ public sealed class ConsumerResourceTests
         var staging = Parse(Site + "/slots/staging");
 
         Assert.False(sut.SameTarget(staging));
+    }
+
+    [Fact]
+    public void Path_SegmentsWithReservedCharacters_AreEscaped()
+    {
+        var sut = Parse(Site) with { Slot = "a?b#c/d" };
+
+        Assert.Equal(Site + "/slots/a%3Fb%23c%2Fd", sut.Path);
     }
 
     private static ConsumerResource Parse(string text) =>

@@ -124,4 +124,20 @@ public sealed class RotationEventParserTests
         Assert.NotNull(sut[0].Problem);
         Assert.NotNull(sut[1].Change);
     }
+
+    [Theory]
+    [InlineData("Event Grid eventTime", false)]
+    [InlineData("CloudEvents time", true)]
+    public void Parse_EventWithTime_KeepsTheTimeOnTheChange(string reason, bool cloud)
+    {
+        var body = cloud
+            ? SampleEvents.KeyVaultCloudEvent("db-password", Version).Replace(
+                "\"specversion\": \"1.0\",", "\"specversion\": \"1.0\", \"time\": \"2026-11-30T09:15:04Z\",",
+                StringComparison.Ordinal)
+            : SampleEvents.KeyVaultNewVersion("db-password", Version);
+
+        var change = Assert.Single(RotationEventParser.Parse(BinaryData.FromString(body))).Change;
+
+        Assert.True(new DateTimeOffset(2026, 11, 30, 9, 15, 4, TimeSpan.Zero) == change?.OccurredAt, reason);
+    }
 }
