@@ -33,19 +33,28 @@ internal static class StreamInputs
         }
 
         var bodies = new List<ReadOnlyMemory<byte>>();
-        foreach (var record in LogInput.Read(new MemoryStream(content), path, chosen, mapping))
+        try
         {
-            if (record.ReadError is { } error)
+            foreach (var record in LogInput.Read(new MemoryStream(content), path, chosen, mapping))
             {
-                onUnreadable($"{record.Location}: {error}");
+                if (record.ReadError is { } error)
+                {
+                    onUnreadable($"{record.Location}: {error}");
 
-                // Sent as text no reader takes, so the stream path rejects and counts it as odl count does.
-                bodies.Add(Encoding.UTF8.GetBytes("unreadable record: " + error));
+                    // Sent as text no reader takes, so the stream path rejects and counts it as odl count does.
+                    bodies.Add(Encoding.UTF8.GetBytes("unreadable record: " + error));
+                }
+                else
+                {
+                    bodies.Add(OdlEventJson.Serialize(record, mapping));
+                }
             }
-            else
-            {
-                bodies.Add(OdlEventJson.Serialize(record));
-            }
+        }
+        catch (InvalidDataException) when (format is null && chosen is LogFormat.Csv or LogFormat.Tsv)
+        {
+            // Text whose first line is neither a header nor a combined line (a comment, a cut line): each line goes
+            // as its own event, as a log shipper would send it, and the stream path counts or dead-letters each.
+            return Lines(content);
         }
 
         return bodies;

@@ -125,4 +125,44 @@ public sealed class StreamCommandAzuriteTests
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("odl: --partitions is 0; expected 1 to 1024.\n", run.Error);
     }
+
+    [Fact]
+    public async Task Stream_CombinedLogWhoseFirstLineIsNotCombined_DeadLettersThatLineAndCountsTheRest()
+    {
+        using var temp = new TempDirectory();
+        var combined = temp.File("access.log", string.Join('\n',
+            "# a comment a log shipper left",
+            "203.0.113.7 - - [20/Sep/2022:00:08:04 +0000] \"GET /ep1.mp3 HTTP/1.1\" 206 9 \"-\" \"Overcast/3.0\" \"bytes=0-\""));
+
+        var run = await OdlRun.StartAsync(
+            "stream", combined, "--agents", Agents, "--datacenters", Datacenters, "--storage",
+            AzuriteStorage.ConnectionString, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(1, json.RootElement.GetProperty("total").GetInt64());
+        Assert.Equal(1, json.RootElement.GetProperty("rejected").GetInt64());
+    }
+
+    [Fact]
+    public async Task Stream_CsvWithMappedColumns_CountsAsOdlCountDoes()
+    {
+        using var temp = new TempDirectory();
+        var csv = temp.File("events.csv", "ip,ua,url,method,startedAt\n"
+            + "198.51.100.1,Overcast/3.0,/ep1.mp3,GET,2022-09-20T00:00:00Z\n"
+            + "198.51.100.2,Overcast/3.0,/ep1.mp3,GET,2022-09-20T01:00:00Z\n");
+        string[] options =
+        [
+            "--agents", Agents, "--datacenters", Datacenters, "--salt", "s", "--json",
+            "--map", "startedAt:timestamp", "--map", "ua:user_agent",
+        ];
+
+        var run = await OdlRun.StartAsync(["stream", csv, .. options, "--storage", AzuriteStorage.ConnectionString]);
+        var count = await OdlRun.StartAsync(["count", csv, .. options]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(count.Output, run.Output);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(2, json.RootElement.GetProperty("total").GetInt64());
+    }
 }

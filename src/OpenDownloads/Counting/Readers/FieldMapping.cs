@@ -99,6 +99,23 @@ public sealed class FieldMapping
         return _resolvedBySpan.TryGetValue(sourceName, out var field) ? field : Resolve(sourceName.ToString());
     }
 
+    /// <summary>
+    /// Returns a source name this mapping reads as <paramref name="field"/>: the user's own source name when the
+    /// user mapped one to it, else oDL's name.
+    /// </summary>
+    public string SourceNameFor(OdlField field)
+    {
+        foreach (var (source, target) in _userMappings)
+        {
+            if (target == field)
+            {
+                return source;
+            }
+        }
+
+        return OdlName(field);
+    }
+
     /// <summary>Returns oDL's name for <paramref name="field"/>, such as <c>user_agent</c>.</summary>
     public static string OdlName(OdlField field) => CanonicalNames.First(pair => pair.Value == field).Key;
 

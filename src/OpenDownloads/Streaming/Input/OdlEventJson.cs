@@ -11,9 +11,17 @@ public static class OdlEventJson
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Returns the UTF-8 JSON object of the fields <paramref name="record"/> carries.</summary>
-    public static byte[] Serialize(RawRecord record)
+    public static byte[] Serialize(RawRecord record) => Serialize(record, FieldMapping.Default);
+
+    /// <summary>
+    /// Returns the UTF-8 JSON object of the fields <paramref name="record"/> carries, each named so that
+    /// <paramref name="mapping"/> reads it back as the same field: a field the user mapped is written under the
+    /// user's source name, since the mapping ignores oDL's own name for it.
+    /// </summary>
+    public static byte[] Serialize(RawRecord record, FieldMapping mapping)
     {
         ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(mapping);
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
@@ -22,7 +30,7 @@ public static class OdlEventJson
             {
                 if (record[field] is { } value)
                 {
-                    writer.WriteString(FieldMapping.OdlName(field), value);
+                    writer.WriteString(mapping.SourceNameFor(field), value);
                 }
             }
 
