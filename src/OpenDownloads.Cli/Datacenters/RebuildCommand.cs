@@ -21,7 +21,7 @@ internal static class RebuildCommand
             Description = "Read provider feeds from this folder (file names as in shared/data/providers) instead "
                 + "of fetching.",
         };
-        var feedBaseUrl = new Option<Uri?>("--feed-base-url")
+        var feedBaseUrl = new Option<string?>("--feed-base-url")
         {
             Description = "Fetch every feed from this mirror, by its local file name, instead of the official URLs.",
         };
@@ -35,7 +35,7 @@ internal static class RebuildCommand
             Description = "AWS services to keep, comma-separated.",
             DefaultValueFactory = _ => defaults.AwsServices,
         };
-        var azureUrl = new Option<Uri?>("--azure-url")
+        var azureUrl = new Option<string?>("--azure-url")
         {
             Description = "The Azure service tags file's URL. Default: discovered on Microsoft's download page.",
         };
@@ -86,14 +86,15 @@ internal static class RebuildCommand
         };
         command.SetAction((result, cancellationToken) =>
         {
+            var problems = new List<string>();
             var rebuild = new DatacenterRebuildOptions
             {
                 BaseList = result.GetValue(baseList) ?? defaults.BaseList,
                 FeedDirectory = result.GetValue(feeds),
-                FeedBaseUrl = result.GetValue(feedBaseUrl),
+                FeedBaseUrl = ParseUrl(problems, "--feed-base-url", result.GetValue(feedBaseUrl)),
                 Providers = result.GetValue(providers) ?? string.Empty,
                 AwsServices = result.GetValue(awsServices) ?? defaults.AwsServices,
-                AzureServiceTagsUrl = result.GetValue(azureUrl),
+                AzureServiceTagsUrl = ParseUrl(problems, "--azure-url", result.GetValue(azureUrl)),
                 Container = result.GetValue(container) ?? defaults.Container,
                 RetainVersions = result.GetValue(retain),
                 MaxShrink = result.GetValue(maxShrink),
@@ -106,9 +107,27 @@ internal static class RebuildCommand
                 result.GetValue(outDir),
                 result.GetValue(previousDir),
                 result.GetValue(publish),
-                result.GetValue(connection) ?? Environment.GetEnvironmentVariable(ConnectionVariable));
+                result.GetValue(connection) ?? Environment.GetEnvironmentVariable(ConnectionVariable),
+                problems);
             return new RebuildRunner(output, error).RunAsync(options, cancellationToken);
         });
         return command;
+    }
+
+    // System.CommandLine 2.0 has no Uri parser, so URLs arrive as strings and are checked here.
+    private static Uri? ParseUrl(List<string> problems, string option, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+        {
+            return url;
+        }
+
+        problems.Add($"{option} is '{value}'; expected an absolute http(s) URL.");
+        return null;
     }
 }

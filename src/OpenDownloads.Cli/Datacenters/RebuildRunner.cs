@@ -69,7 +69,7 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
 
     private static List<string> Problems(RebuildOptions options)
     {
-        var problems = options.Rebuild.Validate().ToList();
+        var problems = options.OptionProblems.Concat(options.Rebuild.Validate()).ToList();
         if (options.OutDirectory is null && !options.Publish)
         {
             problems.Add("give --out DIR, --publish, or both; otherwise the rebuilt list goes nowhere.");
