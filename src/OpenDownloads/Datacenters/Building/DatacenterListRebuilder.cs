@@ -75,6 +75,12 @@ public sealed class DatacenterListRebuilder
         var providerTasks = feeds.Select(feed => _refresher.RefreshAsync(feed, previous, cancellationToken)).ToList();
         var (baseSource, baseRows) = await baseTask;
         var outcomes = await Task.WhenAll(providerTasks);
+        var screened = BaseRowScreen.Screen(baseRows);
+        baseRows = screened.Rows;
+        if (screened.SpecialPurpose + screened.TooLarge > 0)
+        {
+            DatacenterRebuildLog.BaseRowsSkipped(_logger, screened.SpecialPurpose, screened.TooLarge);
+        }
 
         var providerNames = feeds.Select(feed => feed.Name).ToHashSet(StringComparer.Ordinal);
         var handKept = ChooseHandKeptRows(version, previous, providerNames, ref baseSource, baseRows);
@@ -100,7 +106,11 @@ public sealed class DatacenterListRebuilder
 
         var composed = composer.Compose();
         var build = DatacenterListOutput.Render(
-            composed.Ranges, Manifest(version, builtAt, baseSource, outcomes, composed));
+            composed.Ranges, Manifest(version, builtAt, baseSource, outcomes, composed) with
+            {
+                BaseRowsSpecialPurpose = screened.SpecialPurpose,
+                BaseRowsTooLarge = screened.TooLarge,
+            });
         if (build.Manifest.RangesIPv4 == 0)
         {
             DatacenterRebuildLog.RebuildRefused(_logger, version, "the list would have no IPv4 ranges");
@@ -158,6 +168,7 @@ public sealed class DatacenterListRebuilder
                     PrefixesIPv4 = outcome.PrefixesIPv4,
                     PrefixesIPv6 = outcome.PrefixesIPv6,
                     PrefixesSkipped = outcome.PrefixesSkipped,
+                    PrefixesTooLarge = outcome.PrefixesTooLarge,
                     RangesIPv4 = rowsByName[outcome.Feed.Name].Count(range => range.Range.IsIPv4),
                     RangesIPv6 = rowsByName[outcome.Feed.Name].Count(range => !range.Range.IsIPv4),
                     Sources = outcome.Sources,
@@ -211,6 +222,11 @@ public sealed class DatacenterListRebuilder
 
     private void LogOutcome(ProviderOutcome outcome)
     {
+        if (outcome.PrefixesTooLarge > 0)
+        {
+            DatacenterRebuildLog.PrefixesTooLarge(_logger, outcome.Feed.Name, outcome.PrefixesTooLarge);
+        }
+
         if (outcome.Status is ProviderStatus.Updated or ProviderStatus.NotModified)
         {
             DatacenterRebuildLog.ProviderRead(

@@ -127,7 +127,7 @@ internal sealed class ProviderRefresher(IFeedSource feeds, DatacenterRebuildOpti
             return Fallback(feed, ProviderStatus.Failed, error.Message, previousRanges, sources);
         }
 
-        if (prefixes.Prefixes.Count == 0 && prefixes.SkippedCount == 0)
+        if (prefixes.Prefixes.Count == 0 && prefixes.SkippedCount == 0 && prefixes.TooLargeCount == 0)
         {
             return Fallback(feed, ProviderStatus.Failed, "the feed lists no prefixes", previousRanges, sources);
         }
@@ -135,7 +135,11 @@ internal sealed class ProviderRefresher(IFeedSource feeds, DatacenterRebuildOpti
         if (prefixes.Prefixes.Count == 0)
         {
             return Fallback(
-                feed, ProviderStatus.Failed, "the feed lists only special-purpose prefixes", previousRanges, sources);
+                feed,
+                ProviderStatus.Failed,
+                "the feed lists only special-purpose or implausibly large prefixes",
+                previousRanges,
+                sources);
         }
 
         var ranges = Collapse(feed, prefixes.Prefixes);
@@ -150,6 +154,7 @@ internal sealed class ProviderRefresher(IFeedSource feeds, DatacenterRebuildOpti
             {
                 PrefixesIPv4 = prefixes.IPv4Count,
                 PrefixesIPv6 = prefixes.IPv6Count,
+                PrefixesTooLarge = prefixes.TooLargeCount,
             };
         }
 
@@ -162,6 +167,7 @@ internal sealed class ProviderRefresher(IFeedSource feeds, DatacenterRebuildOpti
             PrefixesIPv4 = prefixes.IPv4Count,
             PrefixesIPv6 = prefixes.IPv6Count,
             PrefixesSkipped = prefixes.SkippedCount,
+            PrefixesTooLarge = prefixes.TooLargeCount,
             Sources = sources,
         };
     }

@@ -33,6 +33,9 @@ public sealed record ManifestProvider
     /// <summary>Gets the prefixes skipped because they touch special-purpose space (documentation, private).</summary>
     public int PrefixesSkipped { get; init; }
 
+    /// <summary>Gets the prefixes refused as implausibly large: an IPv4 /8 or larger, an IPv6 /16 or larger.</summary>
+    public int PrefixesTooLarge { get; init; }
+
     /// <summary>Gets the IPv4 rows written under the provider's name.</summary>
     public required int RangesIPv4 { get; init; }
 
