@@ -20,6 +20,9 @@ internal sealed class PrefixCollector
     /// <summary>Gets the number of prefixes refused because they are larger than <see cref="RangeSizeLimit"/>.</summary>
     public int TooLargeCount { get; private set; }
 
+    /// <summary>Gets the number of prefixes read so far, whether kept, skipped or refused.</summary>
+    public int ReadCount => _prefixes.Count + SkippedCount + TooLargeCount;
+
     /// <summary>Adds a prefix as the feed writes it.</summary>
     /// <param name="text">The prefix; surrounding whitespace and invisible characters are removed first.</param>
     /// <param name="where">Where in the feed it was, for the error message, such as <c>line 12</c>.</param>
