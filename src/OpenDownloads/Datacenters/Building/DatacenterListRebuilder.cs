@@ -68,11 +68,16 @@ public sealed class DatacenterListRebuilder
         var started = _clock.GetTimestamp();
         var builtAt = _clock.GetUtcNow();
         var version = $"{builtAt.UtcDateTime:yyyy'/'MM'/'dd'/'HHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
-        var feeds = ProviderCatalog.Enabled(_options);
-        DatacenterRebuildLog.RebuildStarted(_logger, version, feeds.Count);
+        var feeds = ProviderCatalog.All(_options);
+        var selected = ProviderCatalog.Enabled(_options).Select(feed => feed.Id).ToHashSet(StringComparer.Ordinal);
+        DatacenterRebuildLog.RebuildStarted(_logger, version, selected.Count);
 
+        // Providers left out of a run keep their rows as the previous list had them, as a failed feed would,
+        // rather than reverting to whatever the base list holds under their names.
         var baseTask = _baseList.ReadAsync(_options.BaseList, cancellationToken);
-        var providerTasks = feeds.Select(feed => _refresher.RefreshAsync(feed, previous, cancellationToken)).ToList();
+        var providerTasks = feeds.Select(feed => selected.Contains(feed.Id)
+            ? _refresher.RefreshAsync(feed, previous, cancellationToken)
+            : Task.FromResult(ProviderRefresher.NotSelected(feed, previous))).ToList();
         var (baseSource, baseRows) = await baseTask;
         var outcomes = await Task.WhenAll(providerTasks);
         var screened = BaseRowScreen.Screen(baseRows);

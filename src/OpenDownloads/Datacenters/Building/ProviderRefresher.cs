@@ -44,6 +44,14 @@ internal sealed class ProviderRefresher(IFeedSource feeds, DatacenterRebuildOpti
         return Read(feed, responses, previousRanges);
     }
 
+    /// <summary>The outcome of a provider left out of this run: its previous ranges, if any, stand.</summary>
+    public static ProviderOutcome NotSelected(ProviderFeed feed, PublishedDatacenterList? previous) => Fallback(
+        feed,
+        ProviderStatus.NotSelected,
+        "not among the providers selected for this run",
+        [.. (previous?.Ranges ?? []).Where(range => range.Name == feed.Name)],
+        []);
+
     private static FeedRequest Request(ProviderFeed feed, FeedDocument document, ManifestProvider? previous)
     {
         var source = previous?.Sources.FirstOrDefault(source => source.FileName == document.FileName);

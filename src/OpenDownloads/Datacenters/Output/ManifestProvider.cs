@@ -9,7 +9,8 @@ public sealed record ManifestProvider
     /// <summary>Gets the name written in the list.</summary>
     public required string Name { get; init; }
 
-    /// <summary>Gets what happened: <c>updated</c>, <c>not-modified</c>, <c>failed</c> or <c>shrunk</c>.</summary>
+    /// <summary>Gets what happened: <c>updated</c>, <c>not-modified</c>, <c>failed</c>, <c>shrunk</c>
+    /// or <c>not-selected</c>.</summary>
     public required string Status { get; init; }
 
     /// <summary>Gets why the feed was not used, or <see langword="null"/>.</summary>
