@@ -36,7 +36,7 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
             var latest = publisher is null ? null : await publisher.ReadLatestAsync(cancellationToken);
             var previousDirectory = options.PreviousDirectory ?? options.OutDirectory;
             var previous = latest?.List
-                ?? (previousDirectory is null ? null : DatacenterListSources.ReadDirectory(previousDirectory));
+                ?? (previousDirectory is null ? null : await ReadPreviousAsync(previousDirectory));
             var rebuilder = DatacenterListRebuilder.Create(options.Rebuild, http, TimeProvider.System, logger);
             var build = await rebuilder.RebuildAsync(previous, cancellationToken);
             if (options.OutDirectory is { } directory)
@@ -80,12 +80,36 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
             problems.Add($"--publish needs --connection or the {RebuildCommand.ConnectionVariable} variable.");
         }
 
+        if (options.PreviousDirectory is { } previous && !Directory.Exists(previous))
+        {
+            problems.Add(File.Exists(previous)
+                ? $"'{previous}' given with --previous is a file; expected the folder of a rebuild's output."
+                : $"the folder '{previous}' given with --previous does not exist.");
+        }
+
         if (options.Rebuild.FeedDirectory is { } feeds && !Directory.Exists(feeds))
         {
             problems.Add($"the feeds folder '{feeds}' given with --feeds does not exist.");
         }
 
         return problems;
+    }
+
+    // A previous list that cannot be read is no reason to stop: the rebuild runs as a first one, and writing
+    // --out replaces the broken files, where refusing would fail every later run too.
+    private async Task<PublishedDatacenterList?> ReadPreviousAsync(string directory)
+    {
+        try
+        {
+            return DatacenterListSources.ReadDirectory(directory);
+        }
+        catch (Exception failure) when (failure is FormatException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync(
+                $"odl: warning: the previous list in {directory} cannot be read, so the rebuild runs without one: "
+                + failure.Message);
+            return null;
+        }
     }
 
     private static DatacenterListPublisher CreatePublisher(RebuildOptions options, ILogger logger)
