@@ -39,9 +39,9 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
                 ?? (previousDirectory is null ? null : await ReadPreviousAsync(previousDirectory));
             var rebuilder = DatacenterListRebuilder.Create(options.Rebuild, http, TimeProvider.System, logger);
             var build = await rebuilder.RebuildAsync(previous, cancellationToken);
-            if (options.OutDirectory is { } directory)
+            if (options.OutDirectory is { } directory && !await TryWriteAsync(build, directory, cancellationToken))
             {
-                await build.WriteToAsync(directory, cancellationToken);
+                return NotPublished;
             }
 
             await WriteSummaryAsync(build);
@@ -80,6 +80,13 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
             problems.Add($"--publish needs --connection or the {RebuildCommand.ConnectionVariable} variable.");
         }
 
+        if (options.OutDirectory is { } output && FileInTheWay(output) is { } file)
+        {
+            problems.Add(file == output
+                ? $"'{output}' given with --out is a file; expected a folder."
+                : $"'{file}', part of the path '{output}' given with --out, is a file; expected a folder.");
+        }
+
         if (options.PreviousDirectory is { } previous && !Directory.Exists(previous))
         {
             problems.Add(File.Exists(previous)
@@ -93,6 +100,42 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
         }
 
         return problems;
+    }
+
+    // The nearest existing part of the path, when it is a file rather than a folder.
+    private static string? FileInTheWay(string path)
+    {
+        for (var part = path; !string.IsNullOrEmpty(part); part = Path.GetDirectoryName(part))
+        {
+            if (Directory.Exists(part))
+            {
+                return null;
+            }
+
+            if (File.Exists(part))
+            {
+                return part;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<bool> TryWriteAsync(
+        DatacenterListBuild build,
+        string directory,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await build.WriteToAsync(directory, cancellationToken);
+            return true;
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"odl: the list could not be written to {directory}: {failure.Message}");
+            return false;
+        }
     }
 
     // A previous list that cannot be read is no reason to stop: the rebuild runs as a first one, and writing
