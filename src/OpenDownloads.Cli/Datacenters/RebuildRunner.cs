@@ -34,9 +34,10 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
         {
             var publisher = options.Publish ? CreatePublisher(options, logger) : null;
             var latest = publisher is null ? null : await publisher.ReadLatestAsync(cancellationToken);
-            var previousDirectory = options.PreviousDirectory ?? options.OutDirectory;
-            var previous = latest?.List
-                ?? (previousDirectory is null ? null : await ReadPreviousAsync(previousDirectory));
+            // An explicit --previous wins over the published latest, which wins over --out's content.
+            var previous = options.PreviousDirectory is { } explicitPrevious
+                ? await ReadPreviousAsync(explicitPrevious)
+                : latest?.List ?? (options.OutDirectory is { } outDirectory ? await ReadPreviousAsync(outDirectory) : null);
             var rebuilder = DatacenterListRebuilder.Create(options.Rebuild, http, TimeProvider.System, logger);
             var build = await rebuilder.RebuildAsync(previous, cancellationToken);
             if (options.OutDirectory is { } directory && !await TryWriteAsync(build, directory, cancellationToken))
