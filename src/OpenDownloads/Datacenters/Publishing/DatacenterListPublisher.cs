@@ -102,12 +102,24 @@ public sealed class DatacenterListPublisher
             }
 
             DatacenterPublishLog.LatestMoved(_logger, basedOn?.Version ?? "nothing", version);
+        }
+        catch (RequestFailedException error)
+        {
+            throw StorageErrors.Wrap($"publishing datacenter list {version}", error);
+        }
+
+        // Once latest has moved the publish stands: a retention failure (a key without delete rights) only
+        // leaves old versions behind for a later run.
+        try
+        {
             var deleted = await DeleteOldVersionsAsync(version, cancellationToken);
             return new PublishOutcome(version, true, version, basedOn?.Version, deleted);
         }
         catch (RequestFailedException error)
         {
-            throw StorageErrors.Wrap($"publishing datacenter list {version}", error);
+            var reason = StorageErrors.Wrap("deleting old versions", error).Message;
+            DatacenterPublishLog.RetentionFailed(_logger, version, reason);
+            return new PublishOutcome(version, true, version, basedOn?.Version, 0, reason);
         }
     }
 
@@ -162,10 +174,7 @@ public sealed class DatacenterListPublisher
     private async Task<string> ReadPointerVersionAsync(CancellationToken cancellationToken)
     {
         var blob = await DownloadIfExistsAsync(LatestBlobName, cancellationToken);
-        var pointer = blob is null
-            ? null
-            : JsonSerializer.Deserialize(blob.Content.ToMemory().Span, LatestPointerJsonContext.Default.LatestPointer);
-        return pointer?.Version ?? "nothing";
+        return blob is null ? "nothing" : ReadPointer(blob.Content) ?? "unreadable";
     }
 
     private static string? ReadPointer(BinaryData content)

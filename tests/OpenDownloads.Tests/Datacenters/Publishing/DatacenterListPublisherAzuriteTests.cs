@@ -187,6 +187,29 @@ public sealed class DatacenterListPublisherAzuriteTests
         return reads;
     }
 
+    [Fact]
+    public async Task PublishAsync_RetentionDeleteRefused_StillReportsLatestMovedAndWarns()
+    {
+        await using var container = AzuriteStorage.CreateContainer();
+        var owner = new DatacenterListPublisher(container.Client, 1, _logger);
+        var latest = (await owner.PublishAsync(await BuildAsync(null), null, CancellationToken.None)).Version;
+        var noDelete = AzuriteStorage.CreateServiceClient().GenerateAccountSasUri(
+            Azure.Storage.Sas.AccountSasPermissions.Read | Azure.Storage.Sas.AccountSasPermissions.Write
+                | Azure.Storage.Sas.AccountSasPermissions.Create | Azure.Storage.Sas.AccountSasPermissions.List,
+            DateTimeOffset.UtcNow.AddHours(1),
+            Azure.Storage.Sas.AccountSasResourceTypes.All);
+        var sut = new DatacenterListPublisher(
+            new Azure.Storage.Blobs.BlobServiceClient(noDelete).GetBlobContainerClient(container.Client.Name), 1, _logger);
+        var read = await sut.ReadLatestAsync(CancellationToken.None);
+
+        var outcome = await sut.PublishAsync(await BuildAsync(read, SharedCopies.Now.AddDays(1)), read, CancellationToken.None);
+
+        Assert.True(outcome.MovedLatest);
+        Assert.NotNull(outcome.RetentionError);
+        Assert.Single(_logger.Entries, entry => entry.EventId == 3205);
+        Assert.Contains(await NamesAsync(container), name => name.StartsWith(latest + "/", StringComparison.Ordinal));
+    }
+
     private static async Task<List<string>> NamesAsync(TestContainer container)
     {
         var names = new List<string>();
