@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using OpenDownloads.Datacenters;
 
@@ -68,10 +69,10 @@ internal static class RebuildCommand
             DefaultValueFactory = _ => defaults.MaxShrink,
         };
         var force = new Option<bool>("--force") { Description = "Accept providers that shrank beyond --max-shrink." };
-        var timeout = new Option<double>("--timeout")
+        var timeout = new Option<string>("--timeout")
         {
-            Description = "Seconds one attempt at one feed may take.",
-            DefaultValueFactory = _ => defaults.FeedTimeout.TotalSeconds,
+            Description = "Seconds one attempt at one feed may take, from 0.01 to 86400.",
+            DefaultValueFactory = _ => defaults.FeedTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
         };
         var attempts = new Option<int>("--attempts")
         {
@@ -99,19 +100,33 @@ internal static class RebuildCommand
                 RetainVersions = result.GetValue(retain),
                 MaxShrink = result.GetValue(maxShrink),
                 Force = result.GetValue(force),
-                FeedTimeout = TimeSpan.FromSeconds(result.GetValue(timeout)),
+                FeedTimeout = ParseTimeout(problems, result.GetValue(timeout)) ?? defaults.FeedTimeout,
                 FeedAttempts = result.GetValue(attempts),
             };
+            var connectionValue = result.GetValue(connection);
             var options = new RebuildOptions(
                 rebuild,
                 result.GetValue(outDir),
                 result.GetValue(previousDir),
                 result.GetValue(publish),
-                result.GetValue(connection) ?? Environment.GetEnvironmentVariable(ConnectionVariable),
+                connectionValue ?? Environment.GetEnvironmentVariable(ConnectionVariable),
+                connectionValue is null ? $"the {ConnectionVariable} variable" : "--connection",
                 problems);
             return new RebuildRunner(output, error).RunAsync(options, cancellationToken);
         });
         return command;
+    }
+
+    private static TimeSpan? ParseTimeout(List<string> problems, string? value)
+    {
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            && seconds is >= 0.01 and <= 86400)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        problems.Add($"--timeout is {value}; expected seconds from 0.01 to 86400, such as 60.");
+        return null;
     }
 
     // System.CommandLine 2.0 has no Uri parser, so URLs arrive as strings and are checked here.

@@ -9,4 +9,5 @@ internal sealed record RebuildOptions(
     string? PreviousDirectory,
     bool Publish,
     string? Connection,
+    string ConnectionName,
     IReadOnlyList<string> OptionProblems);

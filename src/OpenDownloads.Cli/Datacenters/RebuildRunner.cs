@@ -63,7 +63,7 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
         }
         catch (FormatException failure)
         {
-            await error.WriteLineAsync($"odl: the previous list cannot be read: {failure.Message}");
+            await error.WriteLineAsync($"odl: {failure.Message}");
             return ExitCodes.BadInput;
         }
     }
@@ -79,6 +79,13 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
         if (options.Publish && string.IsNullOrWhiteSpace(options.Connection))
         {
             problems.Add($"--publish needs --connection or the {RebuildCommand.ConnectionVariable} variable.");
+        }
+        else if (options.Publish && !IsConnectionString(options.Connection!))
+        {
+            // Never the value itself: a connection string holds a key.
+            problems.Add(
+                $"{options.ConnectionName} is not a storage connection string; expected one such as "
+                + "UseDevelopmentStorage=true or DefaultEndpointsProtocol=https;AccountName=...;AccountKey=....");
         }
 
         if (options.OutDirectory is { } output && FileInTheWay(output) is { } file)
@@ -101,6 +108,19 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
         }
 
         return problems;
+    }
+
+    private static bool IsConnectionString(string connection)
+    {
+        try
+        {
+            _ = new BlobServiceClient(connection);
+            return true;
+        }
+        catch (Exception error) when (error is FormatException or ArgumentException or UriFormatException)
+        {
+            return false;
+        }
     }
 
     // The nearest existing part of the path, when it is a file rather than a folder.

@@ -76,6 +76,10 @@ public sealed class DatacenterListPublisher
         {
             throw StorageErrors.Wrap("reading the latest datacenter list", error);
         }
+        catch (AggregateException error)
+        {
+            throw StorageErrors.Unreachable(_container.Uri, "reading the latest datacenter list", error);
+        }
     }
 
     /// <summary>
@@ -107,6 +111,10 @@ public sealed class DatacenterListPublisher
         {
             throw StorageErrors.Wrap($"publishing datacenter list {version}", error);
         }
+        catch (AggregateException error)
+        {
+            throw StorageErrors.Unreachable(_container.Uri, $"publishing datacenter list {version}", error);
+        }
 
         // Once latest has moved the publish stands: a retention failure (a key without delete rights) only
         // leaves old versions behind for a later run.
@@ -115,9 +123,11 @@ public sealed class DatacenterListPublisher
             var deleted = await DeleteOldVersionsAsync(version, cancellationToken);
             return new PublishOutcome(version, true, version, basedOn?.Version, deleted);
         }
-        catch (RequestFailedException error)
+        catch (Exception error) when (error is RequestFailedException or AggregateException)
         {
-            var reason = StorageErrors.Wrap("deleting old versions", error).Message;
+            var reason = error is RequestFailedException failed
+                ? StorageErrors.Wrap("deleting old versions", failed).Message
+                : StorageErrors.Unreachable(_container.Uri, "deleting old versions", (AggregateException)error).Message;
             DatacenterPublishLog.RetentionFailed(_logger, version, reason);
             return new PublishOutcome(version, true, version, basedOn?.Version, 0, reason);
         }
