@@ -71,6 +71,10 @@ public sealed class DatacenterListRebuilder
         var feeds = ProviderCatalog.All(_options);
         var selected = ProviderCatalog.Enabled(_options).Select(feed => feed.Id).ToHashSet(StringComparer.Ordinal);
         DatacenterRebuildLog.RebuildStarted(_logger, version, selected.Count);
+        if (_options.Force)
+        {
+            DatacenterRebuildLog.RebuildForced(_logger, version);
+        }
 
         // Providers left out of a run keep their rows as the previous list had them, as a failed feed would,
         // rather than reverting to whatever the base list holds under their names.
@@ -115,6 +119,7 @@ public sealed class DatacenterListRebuilder
             {
                 BaseRowsSpecialPurpose = screened.SpecialPurpose,
                 BaseRowsTooLarge = screened.TooLarge,
+                Forced = _options.Force,
             });
         if (build.Manifest.RangesIPv4 == 0)
         {

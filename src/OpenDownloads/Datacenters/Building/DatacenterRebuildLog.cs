@@ -48,4 +48,8 @@ internal static partial class DatacenterRebuildLog
         "Base list: {SpecialPurposeCount} rows in special-purpose space skipped, {TooLargeCount} implausibly "
         + "large rows refused")]
     public static partial void BaseRowsSkipped(ILogger logger, int specialPurposeCount, int tooLargeCount);
+
+    [LoggerMessage(3008, LogLevel.Warning,
+        "Datacenter list {Version} is forced: the shrink guard is off, and the manifest records it")]
+    public static partial void RebuildForced(ILogger logger, string version);
 }

@@ -17,6 +17,12 @@ public sealed record DatacenterManifest
     /// <summary>Gets when the rebuild started.</summary>
     public required DateTimeOffset BuiltAt { get; init; }
 
+    /// <summary>
+    /// Gets whether the run was forced: the shrink guard was off, so providers and the base list could lose any
+    /// share of their ranges.
+    /// </summary>
+    public bool Forced { get; init; }
+
     /// <summary>Gets the hand-kept base list's source and state.</summary>
     public required ManifestSource BaseList { get; init; }
 
