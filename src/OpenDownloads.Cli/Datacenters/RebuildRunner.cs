@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
+using OpenDownloads.Datacenters;
 using OpenDownloads.Datacenters.Building;
 using OpenDownloads.Datacenters.Output;
 using OpenDownloads.Datacenters.Publishing;
@@ -63,7 +64,10 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
         }
         catch (FormatException failure)
         {
-            await error.WriteLineAsync($"odl: {failure.Message}");
+            // The storage SDK parses a connection string's endpoints late and quotes them, password and all.
+            await error.WriteLineAsync(options.Publish
+                ? $"odl: {options.ConnectionName} could not be used: an endpoint in it is not a valid URL."
+                : $"odl: {InputExcerpt.Of(failure.Message)}");
             return ExitCodes.BadInput;
         }
     }
@@ -114,7 +118,8 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
     {
         try
         {
-            _ = new BlobServiceClient(connection);
+            // The endpoint is parsed lazily, so ask for it: a port that is not a number fails only here.
+            _ = new BlobServiceClient(connection).GetBlobContainerClient("probe").Uri;
             return true;
         }
         catch (Exception error) when (error is FormatException or ArgumentException or UriFormatException)

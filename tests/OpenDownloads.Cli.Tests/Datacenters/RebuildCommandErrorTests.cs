@@ -39,6 +39,19 @@ public sealed class RebuildCommandErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Rebuild_ConnectionWithAPasswordInBlobEndpoint_NeverEchoesIt()
+    {
+        var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;"
+            + $"BlobEndpoint=http://user:hunter2@127.0.0.1:{LocalPorts.FindClosed()}/devstoreaccount1;";
+
+        var run = await RebuildAsync("--publish", "--connection", connection, "--out", _temp.Path);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.DoesNotContain("hunter2", run.Error + run.Output, StringComparison.Ordinal);
+        Assert.Contains("--connection could not be used", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rebuild_StorageUnreachable_ExitsWith1InOneLine()
     {
         var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
