@@ -27,6 +27,7 @@ internal sealed class LookupRunner(TextWriter output, TextWriter error)
         }
 
         var exitCode = ExitCodes.Success;
+        var warned = new HashSet<bool>();
         foreach (var text in addresses)
         {
             if (!IpAddressParser.TryParse(text.AsSpan().Trim(), out var address))
@@ -34,6 +35,16 @@ internal sealed class LookupRunner(TextWriter output, TextWriter error)
                 await error.WriteLineAsync($"odl: '{text}' is not an IP address; expected an IPv4 or IPv6 address.");
                 exitCode = ExitCodes.BadInput;
                 continue;
+            }
+
+            // ipcat's list, or one file of a rebuild, holds one IP version only: a miss in the other means nothing.
+            var isIPv4 = IpAddressSpace.IsIPv4(address);
+            if (!ranges.Ranges.Any(range => range.Range.IsIPv4 == isIPv4) && warned.Add(isIPv4))
+            {
+                var family = isIPv4 ? "IPv4" : "IPv6";
+                await error.WriteLineAsync(
+                    $"odl: warning: no {family} ranges were loaded, so no {family} address is found; give a "
+                    + $"rebuild's folder, or its {(isIPv4 ? "datacenters.csv" : "datacenters-ipv6.csv")} too.");
             }
 
             await output.WriteLineAsync(ranges.TryFind(address, out var range)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using OpenDownloads.Datacenters;
 
@@ -21,7 +22,7 @@ internal static class RebuildCommand
             Description = "Read provider feeds from this folder (file names as in shared/data/providers) instead "
                 + "of fetching.",
         };
-        var feedBaseUrl = new Option<Uri?>("--feed-base-url")
+        var feedBaseUrl = new Option<string?>("--feed-base-url")
         {
             Description = "Fetch every feed from this mirror, by its local file name, instead of the official URLs.",
         };
@@ -35,7 +36,7 @@ internal static class RebuildCommand
             Description = "AWS services to keep, comma-separated.",
             DefaultValueFactory = _ => defaults.AwsServices,
         };
-        var azureUrl = new Option<Uri?>("--azure-url")
+        var azureUrl = new Option<string?>("--azure-url")
         {
             Description = "The Azure service tags file's URL. Default: discovered on Microsoft's download page.",
         };
@@ -68,10 +69,10 @@ internal static class RebuildCommand
             DefaultValueFactory = _ => defaults.MaxShrink,
         };
         var force = new Option<bool>("--force") { Description = "Accept providers that shrank beyond --max-shrink." };
-        var timeout = new Option<double>("--timeout")
+        var timeout = new Option<string>("--timeout")
         {
-            Description = "Seconds one attempt at one feed may take.",
-            DefaultValueFactory = _ => defaults.FeedTimeout.TotalSeconds,
+            Description = "Seconds one attempt at one feed may take, from 0.01 to 86400.",
+            DefaultValueFactory = _ => defaults.FeedTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
         };
         var attempts = new Option<int>("--attempts")
         {
@@ -86,29 +87,62 @@ internal static class RebuildCommand
         };
         command.SetAction((result, cancellationToken) =>
         {
+            var problems = new List<string>();
             var rebuild = new DatacenterRebuildOptions
             {
                 BaseList = result.GetValue(baseList) ?? defaults.BaseList,
                 FeedDirectory = result.GetValue(feeds),
-                FeedBaseUrl = result.GetValue(feedBaseUrl),
+                FeedBaseUrl = ParseUrl(problems, "--feed-base-url", result.GetValue(feedBaseUrl)),
                 Providers = result.GetValue(providers) ?? string.Empty,
                 AwsServices = result.GetValue(awsServices) ?? defaults.AwsServices,
-                AzureServiceTagsUrl = result.GetValue(azureUrl),
+                AzureServiceTagsUrl = ParseUrl(problems, "--azure-url", result.GetValue(azureUrl)),
                 Container = result.GetValue(container) ?? defaults.Container,
                 RetainVersions = result.GetValue(retain),
                 MaxShrink = result.GetValue(maxShrink),
                 Force = result.GetValue(force),
-                FeedTimeout = TimeSpan.FromSeconds(result.GetValue(timeout)),
+                FeedTimeout = ParseTimeout(problems, result.GetValue(timeout)) ?? defaults.FeedTimeout,
                 FeedAttempts = result.GetValue(attempts),
             };
+            var connectionValue = result.GetValue(connection);
             var options = new RebuildOptions(
                 rebuild,
                 result.GetValue(outDir),
                 result.GetValue(previousDir),
                 result.GetValue(publish),
-                result.GetValue(connection) ?? Environment.GetEnvironmentVariable(ConnectionVariable));
+                connectionValue ?? Environment.GetEnvironmentVariable(ConnectionVariable),
+                connectionValue is null ? $"the {ConnectionVariable} variable" : "--connection",
+                problems);
             return new RebuildRunner(output, error).RunAsync(options, cancellationToken);
         });
         return command;
+    }
+
+    private static TimeSpan? ParseTimeout(List<string> problems, string? value)
+    {
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            && seconds is >= 0.01 and <= 86400)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        problems.Add($"--timeout is {value}; expected seconds from 0.01 to 86400, such as 60.");
+        return null;
+    }
+
+    // System.CommandLine 2.0 has no Uri parser, so URLs arrive as strings and are checked here.
+    private static Uri? ParseUrl(List<string> problems, string option, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+        {
+            return url;
+        }
+
+        problems.Add($"{option} is '{value}'; expected an absolute http(s) URL.");
+        return null;
     }
 }

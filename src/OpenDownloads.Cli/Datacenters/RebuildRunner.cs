@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
+using OpenDownloads.Datacenters;
 using OpenDownloads.Datacenters.Building;
 using OpenDownloads.Datacenters.Output;
 using OpenDownloads.Datacenters.Publishing;
@@ -34,14 +35,15 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
         {
             var publisher = options.Publish ? CreatePublisher(options, logger) : null;
             var latest = publisher is null ? null : await publisher.ReadLatestAsync(cancellationToken);
-            var previousDirectory = options.PreviousDirectory ?? options.OutDirectory;
-            var previous = latest?.List
-                ?? (previousDirectory is null ? null : DatacenterListSources.ReadDirectory(previousDirectory));
+            // An explicit --previous wins over the published latest, which wins over --out's content.
+            var previous = options.PreviousDirectory is { } explicitPrevious
+                ? await ReadPreviousAsync(explicitPrevious)
+                : latest?.List ?? (options.OutDirectory is { } outDirectory ? await ReadPreviousAsync(outDirectory) : null);
             var rebuilder = DatacenterListRebuilder.Create(options.Rebuild, http, TimeProvider.System, logger);
             var build = await rebuilder.RebuildAsync(previous, cancellationToken);
-            if (options.OutDirectory is { } directory)
+            if (options.OutDirectory is { } directory && !await TryWriteAsync(build, directory, cancellationToken))
             {
-                await build.WriteToAsync(directory, cancellationToken);
+                return NotPublished;
             }
 
             await WriteSummaryAsync(build);
@@ -62,14 +64,17 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
         }
         catch (FormatException failure)
         {
-            await error.WriteLineAsync($"odl: the previous list cannot be read: {failure.Message}");
+            // The storage SDK parses a connection string's endpoints late and quotes them, password and all.
+            await error.WriteLineAsync(options.Publish
+                ? $"odl: {options.ConnectionName} could not be used: an endpoint in it is not a valid URL."
+                : $"odl: {InputExcerpt.Of(failure.Message)}");
             return ExitCodes.BadInput;
         }
     }
 
     private static List<string> Problems(RebuildOptions options)
     {
-        var problems = options.Rebuild.Validate().ToList();
+        var problems = options.OptionProblems.Concat(options.Rebuild.Validate()).ToList();
         if (options.OutDirectory is null && !options.Publish)
         {
             problems.Add("give --out DIR, --publish, or both; otherwise the rebuilt list goes nowhere.");
@@ -79,6 +84,27 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
         {
             problems.Add($"--publish needs --connection or the {RebuildCommand.ConnectionVariable} variable.");
         }
+        else if (options.Publish && !IsConnectionString(options.Connection!))
+        {
+            // Never the value itself: a connection string holds a key.
+            problems.Add(
+                $"{options.ConnectionName} is not a storage connection string; expected one such as "
+                + "UseDevelopmentStorage=true or DefaultEndpointsProtocol=https;AccountName=...;AccountKey=....");
+        }
+
+        if (options.OutDirectory is { } output && FileInTheWay(output) is { } file)
+        {
+            problems.Add(file == output
+                ? $"'{output}' given with --out is a file; expected a folder."
+                : $"'{file}', part of the path '{output}' given with --out, is a file; expected a folder.");
+        }
+
+        if (options.PreviousDirectory is { } previous && !Directory.Exists(previous))
+        {
+            problems.Add(File.Exists(previous)
+                ? $"'{previous}' given with --previous is a file; expected the folder of a rebuild's output."
+                : $"the folder '{previous}' given with --previous does not exist.");
+        }
 
         if (options.Rebuild.FeedDirectory is { } feeds && !Directory.Exists(feeds))
         {
@@ -86,6 +112,73 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
         }
 
         return problems;
+    }
+
+    private static bool IsConnectionString(string connection)
+    {
+        try
+        {
+            // The endpoint is parsed lazily, so ask for it: a port that is not a number fails only here.
+            _ = new BlobServiceClient(connection).GetBlobContainerClient("probe").Uri;
+            return true;
+        }
+        catch (Exception error) when (error is FormatException or ArgumentException or UriFormatException)
+        {
+            return false;
+        }
+    }
+
+    // The nearest existing part of the path, when it is a file rather than a folder.
+    private static string? FileInTheWay(string path)
+    {
+        for (var part = path; !string.IsNullOrEmpty(part); part = Path.GetDirectoryName(part))
+        {
+            if (Directory.Exists(part))
+            {
+                return null;
+            }
+
+            if (File.Exists(part))
+            {
+                return part;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<bool> TryWriteAsync(
+        DatacenterListBuild build,
+        string directory,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await build.WriteToAsync(directory, cancellationToken);
+            return true;
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"odl: the list could not be written to {directory}: {failure.Message}");
+            return false;
+        }
+    }
+
+    // A previous list that cannot be read is no reason to stop: the rebuild runs as a first one, and writing
+    // --out replaces the broken files, where refusing would fail every later run too.
+    private async Task<PublishedDatacenterList?> ReadPreviousAsync(string directory)
+    {
+        try
+        {
+            return DatacenterListSources.ReadDirectory(directory);
+        }
+        catch (Exception failure) when (failure is FormatException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync(
+                $"odl: warning: the previous list in {directory} cannot be read, so the rebuild runs without one: "
+                + failure.Message);
+            return null;
+        }
     }
 
     private static DatacenterListPublisher CreatePublisher(RebuildOptions options, ILogger logger)

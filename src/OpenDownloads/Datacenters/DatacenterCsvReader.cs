@@ -70,7 +70,7 @@ internal static class DatacenterCsvReader
     }
 
     // A wrong file (a binary, a one-line JSON document) must not fill the terminal with its content.
-    private static string Excerpt(string text) => text.Length <= 80 ? text : text[..80] + "...";
+    private static string Excerpt(string text) => InputExcerpt.Of(text);
 
     private static UInt128 ReadAddress(string field, string role, RowContext row)
     {

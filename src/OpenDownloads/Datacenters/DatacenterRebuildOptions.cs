@@ -94,10 +94,11 @@ public sealed class DatacenterRebuildOptions
         AddIfNotHttp(problems, "AzureServiceTagsUrl", AzureServiceTagsUrl);
         AddIfNotHttp(problems, "AzureDownloadPage", AzureDownloadPage);
         AddIfNotHttp(problems, "FeedBaseUrl", FeedBaseUrl);
-        if (FeedTimeout <= TimeSpan.Zero)
+        // The bounds of Polly's timeout strategy, which refuses anything outside them.
+        if (FeedTimeout < TimeSpan.FromMilliseconds(10) || FeedTimeout > TimeSpan.FromDays(1))
         {
             problems.Add(
-                $"Datacenters:FeedTimeout is '{FeedTimeout}'; expected a positive time span such as 00:01:00.");
+                $"Datacenters:FeedTimeout is '{FeedTimeout}'; expected 10 ms to one day, such as 00:01:00.");
         }
 
         if (FeedAttempts is < 1 or > 10)

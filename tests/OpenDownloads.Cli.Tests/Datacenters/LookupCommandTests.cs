@@ -40,6 +40,27 @@ public sealed class LookupCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Lookup_IPv6AddressInAListOfIPv4Only_WarnsThatNoIPv6RangesWereLoaded()
+    {
+        var run = await OdlRun.StartAsync("datacenters", "lookup", "2406:daba:f000::1", "--datacenters", Ipcat);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("odl: warning: no IPv6 ranges were loaded", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lookup_IPv4AddressInAFolderWithOnlyTheIPv6List_WarnsThatNoIPv4RangesWereLoaded()
+    {
+        await OdlRun.StartAsync("datacenters", "rebuild", "--base", Ipcat, "--feeds", SharedData.Path("providers"),
+            "--providers", "aws", "--out", _temp.Path);
+        File.Delete(_temp.Combine("datacenters.csv"));
+
+        var run = await OdlRun.StartAsync("datacenters", "lookup", "1.178.1.7", "--datacenters", _temp.Path);
+
+        Assert.Contains("odl: warning: no IPv4 ranges were loaded", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Lookup_NotAnAddress_ExitsWith2NamingIt()
     {
         var run = await OdlRun.StartAsync("datacenters", "lookup", "1.2.3", "--datacenters", Ipcat);

@@ -30,6 +30,38 @@ public sealed class RebuildCommandAzuriteTests
     }
 
     [Fact]
+    public async Task Rebuild_PublishOverAnUnreadableLatest_WarnsNamingLatestAndPublishes()
+    {
+        await using var container = AzuriteStorage.CreateContainer();
+        string[] publish = ["--publish", "--connection", AzuriteStorage.ConnectionString, "--container", container.Client.Name];
+        await OdlRun.StartAsync(["datacenters", "rebuild", .. Inputs, .. publish]);
+        await container.Client.GetBlobClient(DatacenterListPublisher.LatestBlobName).UploadAsync(new BinaryData("not json"), overwrite: true);
+
+        var run = await OdlRun.StartAsync(["datacenters", "rebuild", .. Inputs, .. publish]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("odl: warning: latest.json", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", run.Error, StringComparison.Ordinal);
+        Assert.Matches(@"Published \S+; latest points at it\.", run.Output);
+    }
+
+    [Fact]
+    public async Task Rebuild_PublishWithAnExplicitPrevious_ReadsThatPreviousList()
+    {
+        await using var container = AzuriteStorage.CreateContainer();
+        string[] publish = ["--publish", "--connection", AzuriteStorage.ConnectionString, "--container", container.Client.Name];
+        await OdlRun.StartAsync(["datacenters", "rebuild", .. Inputs, .. publish]);
+        var previous = Directory.CreateTempSubdirectory("odl-previous-").FullName;
+        File.WriteAllText(Path.Combine(previous, "datacenters.csv"), "not,a,list\n");
+
+        var run = await OdlRun.StartAsync(["datacenters", "rebuild", .. Inputs, .. publish, "--previous", previous]);
+
+        Directory.Delete(previous, recursive: true);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("odl: warning: the previous list in " + previous, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rebuild_PublishWithoutAConnection_ExitsWith2()
     {
         var saved = Environment.GetEnvironmentVariable("AzureWebJobsStorage");

@@ -94,6 +94,7 @@ public sealed class StreamCommandAzuriteTests
                 CancellationToken.None);
             Assert.NotNull(latest);
             Assert.Matches("^[0-9]{4}/[0-9]{2}/[0-9]{2}/[0-9]{6}-[0-9a-f]{8}$", latest.Version);
+            Assert.NotNull(latest.List);
             Assert.NotEmpty(latest.List.Ranges);
         }
         finally

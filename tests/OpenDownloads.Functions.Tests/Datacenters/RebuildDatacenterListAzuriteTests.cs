@@ -32,7 +32,7 @@ public sealed class RebuildDatacenterListAzuriteTests : IAsyncLifetime, IDisposa
         var summary = Assert.Single(_log.Entries, entry => entry.EventId == 3300);
         Assert.Contains($"version {latest.Version}, latest moved True", summary.Message, StringComparison.Ordinal);
         Assert.Contains("past due False", summary.Message, StringComparison.Ordinal);
-        Assert.Contains(latest.List.Ranges, range => range.Name == "Amazon AWS" && !range.Range.IsIPv4);
+        Assert.Contains(latest.List!.Ranges, range => range.Name == "Amazon AWS" && !range.Range.IsIPv4);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class RebuildDatacenterListAzuriteTests : IAsyncLifetime, IDisposa
 
         var second = await Publisher().ReadLatestAsync(CancellationToken.None);
         Assert.NotEqual(first!.Version, second!.Version);
-        Assert.Equal(first.List.Ranges.Where(r => r.Name == "Google Cloud"), second.List.Ranges.Where(r => r.Name == "Google Cloud"));
+        Assert.Equal(first.List!.Ranges.Where(r => r.Name == "Google Cloud"), second.List!.Ranges.Where(r => r.Name == "Google Cloud"));
         var google = second.List.Manifest!.Providers.Single(p => p.Id == "google-cloud");
         Assert.Equal(("failed", "HTTP 500", true), (google.Status, google.Reason, google.KeptPrevious));
         Assert.Matches(@"kept \[[a-z,-]*google-cloud", _log.Entries.Last(entry => entry.EventId == 3300).Message);

@@ -24,15 +24,38 @@ public sealed class DatacenterListBuild
     /// <summary>Gets the files by name, the manifest last, as they are written.</summary>
     public IReadOnlyList<KeyValuePair<string, byte[]>> Files { get; }
 
-    /// <summary>Writes the files to <paramref name="directory"/>, each through a temporary file and a rename.</summary>
+    /// <summary>
+    /// Writes the files to <paramref name="directory"/>: all of them first into a temporary folder beside it, then
+    /// moved in one by one, the manifest last, so that a failed write leaves the folder's previous list whole.
+    /// </summary>
+    /// <exception cref="IOException">A file could not be written or moved.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder or its parent may not be written to.</exception>
     public async Task WriteToAsync(string directory, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(directory);
-        foreach (var (name, content) in Files)
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        Directory.CreateDirectory(target);
+        var parent = Path.GetDirectoryName(target) ?? target;
+        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.partial-{Guid.NewGuid():N}");
+        try
         {
-            var path = Path.Combine(directory, name);
-            await File.WriteAllBytesAsync(path + ".partial", content, cancellationToken);
-            File.Move(path + ".partial", path, overwrite: true);
+            Directory.CreateDirectory(staging);
+            foreach (var (name, content) in Files)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(staging, name), content, cancellationToken);
+            }
+
+            foreach (var (name, _) in Files)
+            {
+                File.Move(Path.Combine(staging, name), Path.Combine(target, name), overwrite: true);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
         }
     }
 }

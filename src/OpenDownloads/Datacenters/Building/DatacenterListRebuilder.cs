@@ -68,13 +68,28 @@ public sealed class DatacenterListRebuilder
         var started = _clock.GetTimestamp();
         var builtAt = _clock.GetUtcNow();
         var version = $"{builtAt.UtcDateTime:yyyy'/'MM'/'dd'/'HHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
-        var feeds = ProviderCatalog.Enabled(_options);
-        DatacenterRebuildLog.RebuildStarted(_logger, version, feeds.Count);
+        var feeds = ProviderCatalog.All(_options);
+        var selected = ProviderCatalog.Enabled(_options).Select(feed => feed.Id).ToHashSet(StringComparer.Ordinal);
+        DatacenterRebuildLog.RebuildStarted(_logger, version, selected.Count);
+        if (_options.Force)
+        {
+            DatacenterRebuildLog.RebuildForced(_logger, version);
+        }
 
+        // Providers left out of a run keep their rows as the previous list had them, as a failed feed would,
+        // rather than reverting to whatever the base list holds under their names.
         var baseTask = _baseList.ReadAsync(_options.BaseList, cancellationToken);
-        var providerTasks = feeds.Select(feed => _refresher.RefreshAsync(feed, previous, cancellationToken)).ToList();
+        var providerTasks = feeds.Select(feed => selected.Contains(feed.Id)
+            ? _refresher.RefreshAsync(feed, previous, cancellationToken)
+            : Task.FromResult(ProviderRefresher.NotSelected(feed, previous))).ToList();
         var (baseSource, baseRows) = await baseTask;
         var outcomes = await Task.WhenAll(providerTasks);
+        var screened = BaseRowScreen.Screen(baseRows);
+        baseRows = screened.Rows;
+        if (screened.SpecialPurpose + screened.TooLarge > 0)
+        {
+            DatacenterRebuildLog.BaseRowsSkipped(_logger, screened.SpecialPurpose, screened.TooLarge);
+        }
 
         var providerNames = feeds.Select(feed => feed.Name).ToHashSet(StringComparer.Ordinal);
         var handKept = ChooseHandKeptRows(version, previous, providerNames, ref baseSource, baseRows);
@@ -100,7 +115,12 @@ public sealed class DatacenterListRebuilder
 
         var composed = composer.Compose();
         var build = DatacenterListOutput.Render(
-            composed.Ranges, Manifest(version, builtAt, baseSource, outcomes, composed));
+            composed.Ranges, Manifest(version, builtAt, baseSource, outcomes, composed) with
+            {
+                BaseRowsSpecialPurpose = screened.SpecialPurpose,
+                BaseRowsTooLarge = screened.TooLarge,
+                Forced = _options.Force,
+            });
         if (build.Manifest.RangesIPv4 == 0)
         {
             DatacenterRebuildLog.RebuildRefused(_logger, version, "the list would have no IPv4 ranges");
@@ -158,6 +178,7 @@ public sealed class DatacenterListRebuilder
                     PrefixesIPv4 = outcome.PrefixesIPv4,
                     PrefixesIPv6 = outcome.PrefixesIPv6,
                     PrefixesSkipped = outcome.PrefixesSkipped,
+                    PrefixesTooLarge = outcome.PrefixesTooLarge,
                     RangesIPv4 = rowsByName[outcome.Feed.Name].Count(range => range.Range.IsIPv4),
                     RangesIPv6 = rowsByName[outcome.Feed.Name].Count(range => !range.Range.IsIPv4),
                     Sources = outcome.Sources,
@@ -211,6 +232,11 @@ public sealed class DatacenterListRebuilder
 
     private void LogOutcome(ProviderOutcome outcome)
     {
+        if (outcome.PrefixesTooLarge > 0)
+        {
+            DatacenterRebuildLog.PrefixesTooLarge(_logger, outcome.Feed.Name, outcome.PrefixesTooLarge);
+        }
+
         if (outcome.Status is ProviderStatus.Updated or ProviderStatus.NotModified)
         {
             DatacenterRebuildLog.ProviderRead(

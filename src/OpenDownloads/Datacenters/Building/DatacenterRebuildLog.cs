@@ -39,4 +39,17 @@ internal static partial class DatacenterRebuildLog
 
     [LoggerMessage(3005, LogLevel.Error, "Datacenter list {Version} refused: {Reason}")]
     public static partial void RebuildRefused(ILogger logger, string version, string reason);
+
+    [LoggerMessage(3006, LogLevel.Warning,
+        "{Provider}: {PrefixCount} implausibly large prefixes refused (an IPv4 /8 or larger, an IPv6 /16 or larger)")]
+    public static partial void PrefixesTooLarge(ILogger logger, string provider, int prefixCount);
+
+    [LoggerMessage(3007, LogLevel.Warning,
+        "Base list: {SpecialPurposeCount} rows in special-purpose space skipped, {TooLargeCount} implausibly "
+        + "large rows refused")]
+    public static partial void BaseRowsSkipped(ILogger logger, int specialPurposeCount, int tooLargeCount);
+
+    [LoggerMessage(3008, LogLevel.Warning,
+        "Datacenter list {Version} is forced: the shrink guard is off, and the manifest records it")]
+    public static partial void RebuildForced(ILogger logger, string version);
 }

@@ -25,6 +25,8 @@ internal sealed record ProviderOutcome
 
     public int PrefixesSkipped { get; init; }
 
+    public int PrefixesTooLarge { get; init; }
+
     public required IReadOnlyList<ManifestSource> Sources { get; init; }
 
     public bool KeptPrevious => RangesFrom is "previous" or "base";

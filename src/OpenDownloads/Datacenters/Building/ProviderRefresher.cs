@@ -44,6 +44,14 @@ internal sealed class ProviderRefresher(IFeedSource feeds, DatacenterRebuildOpti
         return Read(feed, responses, previousRanges);
     }
 
+    /// <summary>The outcome of a provider left out of this run: its previous ranges, if any, stand.</summary>
+    public static ProviderOutcome NotSelected(ProviderFeed feed, PublishedDatacenterList? previous) => Fallback(
+        feed,
+        ProviderStatus.NotSelected,
+        "not among the providers selected for this run",
+        [.. (previous?.Ranges ?? []).Where(range => range.Name == feed.Name)],
+        []);
+
     private static FeedRequest Request(ProviderFeed feed, FeedDocument document, ManifestProvider? previous)
     {
         var source = previous?.Sources.FirstOrDefault(source => source.FileName == document.FileName);
@@ -119,7 +127,20 @@ internal sealed class ProviderRefresher(IFeedSource feeds, DatacenterRebuildOpti
         {
             foreach (var (document, response) in feed.Documents.Zip(responses))
             {
+                var before = prefixes.ReadCount;
                 feed.Parse(document, new ReadOnlyMemory<byte>(response.Body), prefixes);
+
+                // Each file of a multi-file feed holds a part (Cloudflare: one per IP version); an empty one
+                // would drop that part whole.
+                if (feed.Documents.Count > 1 && prefixes.ReadCount == before)
+                {
+                    return Fallback(
+                        feed,
+                        ProviderStatus.Failed,
+                        $"the file {document.FileName} lists no prefixes",
+                        previousRanges,
+                        sources);
+                }
             }
         }
         catch (FeedFormatException error)
@@ -127,7 +148,7 @@ internal sealed class ProviderRefresher(IFeedSource feeds, DatacenterRebuildOpti
             return Fallback(feed, ProviderStatus.Failed, error.Message, previousRanges, sources);
         }
 
-        if (prefixes.Prefixes.Count == 0 && prefixes.SkippedCount == 0)
+        if (prefixes.Prefixes.Count == 0 && prefixes.SkippedCount == 0 && prefixes.TooLargeCount == 0)
         {
             return Fallback(feed, ProviderStatus.Failed, "the feed lists no prefixes", previousRanges, sources);
         }
@@ -135,21 +156,21 @@ internal sealed class ProviderRefresher(IFeedSource feeds, DatacenterRebuildOpti
         if (prefixes.Prefixes.Count == 0)
         {
             return Fallback(
-                feed, ProviderStatus.Failed, "the feed lists only special-purpose prefixes", previousRanges, sources);
+                feed,
+                ProviderStatus.Failed,
+                "the feed lists only special-purpose or implausibly large prefixes",
+                previousRanges,
+                sources);
         }
 
         var ranges = Collapse(feed, prefixes.Prefixes);
-        if (!options.Force && previousRanges.Count > 0 && ranges.Count < previousRanges.Count * (1 - options.MaxShrink))
+        if (!options.Force && ShrinkReason(ranges, previousRanges) is { } reason)
         {
-            var fall = 100 * (1 - ((double)ranges.Count / previousRanges.Count));
-            var invariant = CultureInfo.InvariantCulture;
-            var reason = string.Create(invariant, $"{ranges.Count} ranges against {previousRanges.Count} in the ")
-                + string.Create(invariant, $"previous list, a fall of {fall:0}%, more than the ")
-                + string.Create(invariant, $"{100 * options.MaxShrink:0}% allowed unless forced");
             return Fallback(feed, ProviderStatus.Shrunk, reason, previousRanges, sources) with
             {
                 PrefixesIPv4 = prefixes.IPv4Count,
                 PrefixesIPv6 = prefixes.IPv6Count,
+                PrefixesTooLarge = prefixes.TooLargeCount,
             };
         }
 
@@ -162,7 +183,28 @@ internal sealed class ProviderRefresher(IFeedSource feeds, DatacenterRebuildOpti
             PrefixesIPv4 = prefixes.IPv4Count,
             PrefixesIPv6 = prefixes.IPv6Count,
             PrefixesSkipped = prefixes.SkippedCount,
+            PrefixesTooLarge = prefixes.TooLargeCount,
             Sources = sources,
         };
+    }
+
+    // Each IP version is held to the limit on its own, so a feed that keeps one cannot hide losing the other.
+    private string? ShrinkReason(List<DatacenterRange> ranges, List<DatacenterRange> previousRanges)
+    {
+        foreach (var (family, isIPv4) in (ReadOnlySpan<(string, bool)>)[("IPv4", true), ("IPv6", false)])
+        {
+            var now = ranges.Count(range => range.Range.IsIPv4 == isIPv4);
+            var before = previousRanges.Count(range => range.Range.IsIPv4 == isIPv4);
+            if (before > 0 && now < before * (1 - options.MaxShrink))
+            {
+                var fall = 100 * (1 - ((double)now / before));
+                var invariant = CultureInfo.InvariantCulture;
+                return string.Create(invariant, $"{now} {family} ranges against {before} in the previous list, ")
+                    + string.Create(invariant, $"a fall of {fall:0}%, more than the ")
+                    + string.Create(invariant, $"{100 * options.MaxShrink:0}% allowed unless forced");
+            }
+        }
+
+        return null;
     }
 }

@@ -14,4 +14,7 @@ internal static class ProviderStatus
 
     /// <summary>The feed lost more ranges than allowed and was not trusted.</summary>
     public const string Shrunk = "shrunk";
+
+    /// <summary>The provider was not selected for this run; its previous ranges stand.</summary>
+    public const string NotSelected = "not-selected";
 }

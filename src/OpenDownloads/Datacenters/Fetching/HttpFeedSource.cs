@@ -105,7 +105,14 @@ internal sealed class HttpFeedSource : IFeedSource
             throw new FeedHttpStatusException(status);
         }
 
-        var body = await answer.Content.ReadAsByteArrayAsync(token);
+        var name = context.Request.Document.FileName;
+        if (answer.Content.Headers.ContentLength > FeedSizeLimit.Bytes)
+        {
+            throw FeedSizeLimit.TooLarge(name);
+        }
+
+        await using var stream = await answer.Content.ReadAsStreamAsync(token);
+        var body = await FeedSizeLimit.ReadAsync(stream, name, token);
         return context.Response with
         {
             Body = body,

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OpenDownloads.Datacenters.Building;
 
 namespace OpenDownloads.Datacenters.Output;
@@ -31,7 +32,9 @@ public static class DatacenterListSources
     /// <summary>
     /// Reads a rebuild's output folder as the previous list, or returns <see langword="null"/> when it has none.
     /// </summary>
-    /// <exception cref="FormatException">A list in the folder is not in ipcat's format.</exception>
+    /// <exception cref="FormatException">
+    /// A list in the folder is not in ipcat's format, or its manifest is not a rebuild's manifest.
+    /// </exception>
     public static PublishedDatacenterList? ReadDirectory(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
@@ -49,10 +52,22 @@ public static class DatacenterListSources
         }
 
         var manifestPath = Path.Combine(directory, DatacenterListFiles.Manifest);
-        var manifest = File.Exists(manifestPath)
-            ? DatacenterListOutput.Deserialize(File.ReadAllBytes(manifestPath))
-            : null;
+        var manifest = File.Exists(manifestPath) ? ReadManifest(manifestPath) : null;
         return new PublishedDatacenterList(ranges, manifest);
+    }
+
+    private static DatacenterManifest ReadManifest(string path)
+    {
+        try
+        {
+            return DatacenterListOutput.Deserialize(File.ReadAllBytes(path));
+        }
+        catch (JsonException error)
+        {
+            throw new FormatException(
+                $"The manifest {path} is not a rebuild's manifest ({error.Message}); expected the JSON it wrote.",
+                error);
+        }
     }
 
     private static IEnumerable<string> ExpandOne(string source)

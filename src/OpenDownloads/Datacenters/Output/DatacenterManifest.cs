@@ -17,8 +17,20 @@ public sealed record DatacenterManifest
     /// <summary>Gets when the rebuild started.</summary>
     public required DateTimeOffset BuiltAt { get; init; }
 
+    /// <summary>
+    /// Gets whether the run was forced: the shrink guard was off, so providers and the base list could lose any
+    /// share of their ranges.
+    /// </summary>
+    public bool Forced { get; init; }
+
     /// <summary>Gets the hand-kept base list's source and state.</summary>
     public required ManifestSource BaseList { get; init; }
+
+    /// <summary>Gets the base list's rows skipped because they touch special-purpose space.</summary>
+    public int BaseRowsSpecialPurpose { get; init; }
+
+    /// <summary>Gets the base list's rows refused as implausibly large: an IPv4 /8 or more, an IPv6 /16 or more.</summary>
+    public int BaseRowsTooLarge { get; init; }
 
     /// <summary>Gets each provider, in precedence order.</summary>
     public required IReadOnlyList<ManifestProvider> Providers { get; init; }

@@ -9,7 +9,8 @@ public sealed record ManifestProvider
     /// <summary>Gets the name written in the list.</summary>
     public required string Name { get; init; }
 
-    /// <summary>Gets what happened: <c>updated</c>, <c>not-modified</c>, <c>failed</c> or <c>shrunk</c>.</summary>
+    /// <summary>Gets what happened: <c>updated</c>, <c>not-modified</c>, <c>failed</c>, <c>shrunk</c>
+    /// or <c>not-selected</c>.</summary>
     public required string Status { get; init; }
 
     /// <summary>Gets why the feed was not used, or <see langword="null"/>.</summary>
@@ -32,6 +33,9 @@ public sealed record ManifestProvider
 
     /// <summary>Gets the prefixes skipped because they touch special-purpose space (documentation, private).</summary>
     public int PrefixesSkipped { get; init; }
+
+    /// <summary>Gets the prefixes refused as implausibly large: an IPv4 /8 or larger, an IPv6 /16 or larger.</summary>
+    public int PrefixesTooLarge { get; init; }
 
     /// <summary>Gets the IPv4 rows written under the provider's name.</summary>
     public required int RangesIPv4 { get; init; }

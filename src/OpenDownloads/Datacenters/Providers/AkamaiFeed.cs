@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using OpenDownloads.Datacenters.Fetching;
 
 namespace OpenDownloads.Datacenters.Providers;
 
@@ -36,9 +37,8 @@ internal sealed class AkamaiFeed : ProviderFeed
             foreach (var entry in texts.OrderBy(entry => entry.FullName, StringComparer.Ordinal))
             {
                 using var stream = entry.Open();
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                FeedText.AddFirstFields(copy.ToArray(), document with { FileName = entry.FullName }, prefixes);
+                var text = FeedSizeLimit.Read(stream, $"{document.FileName}/{entry.FullName}");
+                FeedText.AddFirstFields(text, document with { FileName = entry.FullName }, prefixes);
             }
         }
         catch (InvalidDataException error)

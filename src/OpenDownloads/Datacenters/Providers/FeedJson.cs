@@ -58,6 +58,6 @@ internal static class FeedJson
         }
 
         var start = System.Text.Encoding.UTF8.GetString(body.Span[..Math.Min(body.Length, 20)]);
-        return $"{body.Length} bytes starting with '{start.ReplaceLineEndings(" ")}'";
+        return $"{body.Length} bytes starting with '{InputExcerpt.Of(start)}'";
     }
 }

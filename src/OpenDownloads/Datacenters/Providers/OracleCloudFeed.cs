@@ -26,7 +26,7 @@ internal sealed class OracleCloudFeed : ProviderFeed
             var index = 0;
             foreach (var cidr in FeedJson.Array(region, "cidrs", document))
             {
-                var where = $"cidrs[{index++}] of region '{name}' in '{document.FileName}'";
+                var where = $"cidrs[{index++}] of region '{InputExcerpt.Of(name)}' in '{document.FileName}'";
                 prefixes.Add(
                     FeedJson.String(cidr, "cidr") ?? throw new FeedFormatException($"The entry {where} has no 'cidr'."),
                     where);

@@ -17,6 +17,12 @@ internal sealed class PrefixCollector
     /// <summary>Gets the number of prefixes skipped because they touch special-purpose space.</summary>
     public int SkippedCount { get; private set; }
 
+    /// <summary>Gets the number of prefixes refused because they are larger than <see cref="RangeSizeLimit"/>.</summary>
+    public int TooLargeCount { get; private set; }
+
+    /// <summary>Gets the number of prefixes read so far, whether kept, skipped or refused.</summary>
+    public int ReadCount => _prefixes.Count + SkippedCount + TooLargeCount;
+
     /// <summary>Adds a prefix as the feed writes it.</summary>
     /// <param name="text">The prefix; surrounding whitespace and invisible characters are removed first.</param>
     /// <param name="where">Where in the feed it was, for the error message, such as <c>line 12</c>.</param>
@@ -27,12 +33,18 @@ internal sealed class PrefixCollector
         if (!IpPrefix.TryParse(clean, out var prefix))
         {
             throw new FeedFormatException(
-                $"The prefix '{text}' at {where} is not a CIDR prefix; expected address/length with no host bits set.");
+                $"The prefix '{InputExcerpt.Of(text)}' at {where} is not a CIDR prefix; expected address/length with no host bits set.");
         }
 
         if (SpecialPurposeRanges.Overlaps(prefix))
         {
             SkippedCount++;
+            return;
+        }
+
+        if (RangeSizeLimit.IsTooLarge(prefix.Range))
+        {
+            TooLargeCount++;
             return;
         }
 

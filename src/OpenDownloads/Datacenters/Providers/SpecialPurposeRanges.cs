@@ -20,13 +20,16 @@ internal static class SpecialPurposeRanges
     ];
 
     /// <summary>Returns whether any address of <paramref name="prefix"/> is special-purpose.</summary>
-    public static bool Overlaps(IpPrefix prefix)
+    public static bool Overlaps(IpPrefix prefix) => Overlaps(prefix.Range);
+
+    /// <summary>Returns whether any address of <paramref name="range"/> is special-purpose.</summary>
+    public static bool Overlaps(IpRange range)
     {
-        var range = prefix.Range;
+        var isIPv4 = range.IsIPv4;
         foreach (var special in Ranges)
         {
-            // IPv4 blocks live inside ::/3 on the shared number line, so only the prefix's own family is checked.
-            if (special.IsIPv4 == prefix.IsIPv4 && range.Start <= special.End && special.Start <= range.End)
+            // IPv4 blocks live inside ::/3 on the shared number line, so only the range's own family is checked.
+            if (special.IsIPv4 == isIPv4 && range.Start <= special.End && special.Start <= range.End)
             {
                 return true;
             }

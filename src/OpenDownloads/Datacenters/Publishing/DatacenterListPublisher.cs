@@ -36,10 +36,11 @@ public sealed class DatacenterListPublisher
     }
 
     /// <summary>Reads the list <c>latest.json</c> points at, checking its files against its manifest.</summary>
-    /// <returns>The list, or <see langword="null"/> when nothing was published yet.</returns>
-    /// <exception cref="DatacenterPublishException">
-    /// Storage failed, or the version is incomplete or altered.
-    /// </exception>
+    /// <returns>
+    /// The list; one without <see cref="LatestDatacenterList.List"/> (and a warning logged) when the pointer or its
+    /// version is unreadable, incomplete or altered; or <see langword="null"/> when nothing was published yet.
+    /// </returns>
+    /// <exception cref="DatacenterPublishException">Storage failed.</exception>
     public async Task<LatestDatacenterList?> ReadLatestAsync(CancellationToken cancellationToken)
     {
         try
@@ -51,20 +52,33 @@ public sealed class DatacenterListPublisher
                 return null;
             }
 
-            var pointer = JsonSerializer.Deserialize(
-                pointerBlob.Content.ToMemory().Span, LatestPointerJsonContext.Default.LatestPointer)
-                ?? throw new DatacenterPublishException($"The blob {LatestBlobName} is the JSON null.");
-            var list = await ReadVersionAsync(pointer.Version, cancellationToken);
-            return new LatestDatacenterList(pointer.Version, list, pointerBlob.Details.ETag);
+            var version = ReadPointer(pointerBlob.Content);
+            if (version is null)
+            {
+                DatacenterPublishLog.LatestUnreadable(
+                    _logger, """it is not the JSON pointer {"version": "...", "builtAt": "..."}""");
+                return new LatestDatacenterList("unreadable", null, pointerBlob.Details.ETag);
+            }
+
+            try
+            {
+                var list = await ReadVersionAsync(version, cancellationToken);
+                return new LatestDatacenterList(version, list, pointerBlob.Details.ETag);
+            }
+            catch (DatacenterPublishException error)
+            {
+                // An unreadable latest must not block every later publish: the ETag-conditional move replaces it.
+                DatacenterPublishLog.LatestUnreadable(_logger, error.Message);
+                return new LatestDatacenterList(version, null, pointerBlob.Details.ETag);
+            }
         }
         catch (RequestFailedException error)
         {
             throw StorageErrors.Wrap("reading the latest datacenter list", error);
         }
-        catch (Exception error) when (error is JsonException or FormatException)
+        catch (AggregateException error)
         {
-            throw new DatacenterPublishException(
-                $"The published datacenter list is not readable: {error.Message}", error);
+            throw StorageErrors.Unreachable(_container.Uri, "reading the latest datacenter list", error);
         }
     }
 
@@ -92,12 +106,30 @@ public sealed class DatacenterListPublisher
             }
 
             DatacenterPublishLog.LatestMoved(_logger, basedOn?.Version ?? "nothing", version);
-            var deleted = await DeleteOldVersionsAsync(version, cancellationToken);
-            return new PublishOutcome(version, true, version, basedOn?.Version, deleted);
         }
         catch (RequestFailedException error)
         {
             throw StorageErrors.Wrap($"publishing datacenter list {version}", error);
+        }
+        catch (AggregateException error)
+        {
+            throw StorageErrors.Unreachable(_container.Uri, $"publishing datacenter list {version}", error);
+        }
+
+        // Once latest has moved the publish stands: a retention failure (a key without delete rights) only
+        // leaves old versions behind for a later run.
+        try
+        {
+            var deleted = await DeleteOldVersionsAsync(version, cancellationToken);
+            return new PublishOutcome(version, true, version, basedOn?.Version, deleted);
+        }
+        catch (Exception error) when (error is RequestFailedException or AggregateException)
+        {
+            var reason = error is RequestFailedException failed
+                ? StorageErrors.Wrap("deleting old versions", failed).Message
+                : StorageErrors.Unreachable(_container.Uri, "deleting old versions", (AggregateException)error).Message;
+            DatacenterPublishLog.RetentionFailed(_logger, version, reason);
+            return new PublishOutcome(version, true, version, basedOn?.Version, 0, reason);
         }
     }
 
@@ -152,17 +184,38 @@ public sealed class DatacenterListPublisher
     private async Task<string> ReadPointerVersionAsync(CancellationToken cancellationToken)
     {
         var blob = await DownloadIfExistsAsync(LatestBlobName, cancellationToken);
-        var pointer = blob is null
-            ? null
-            : JsonSerializer.Deserialize(blob.Content.ToMemory().Span, LatestPointerJsonContext.Default.LatestPointer);
-        return pointer?.Version ?? "nothing";
+        return blob is null ? "nothing" : ReadPointer(blob.Content) ?? "unreadable";
+    }
+
+    private static string? ReadPointer(BinaryData content)
+    {
+        try
+        {
+            var pointer = JsonSerializer.Deserialize(
+                content.ToMemory().Span, LatestPointerJsonContext.Default.LatestPointer);
+            return string.IsNullOrWhiteSpace(pointer?.Version) ? null : pointer.Version;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private async Task<PublishedDatacenterList> ReadVersionAsync(string version, CancellationToken cancellationToken)
     {
         var manifestBlob = await DownloadIfExistsAsync($"{version}/{DatacenterListFiles.Manifest}", cancellationToken)
             ?? throw new DatacenterPublishException($"The published version {version} has no manifest.");
-        var manifest = DatacenterListOutput.Deserialize(manifestBlob.Content.ToMemory().Span);
+        DatacenterManifest manifest;
+        try
+        {
+            manifest = DatacenterListOutput.Deserialize(manifestBlob.Content.ToMemory().Span);
+        }
+        catch (JsonException error)
+        {
+            throw new DatacenterPublishException(
+                $"The published version {version} has a manifest that is not a rebuild's manifest.", error);
+        }
+
         var ranges = new List<DatacenterRange>();
         foreach (var name in DatacenterListFiles.RangeLists)
         {
@@ -178,7 +231,14 @@ public sealed class DatacenterListPublisher
             }
 
             using var stream = new MemoryStream(content, writable: false);
-            ranges.AddRange(DatacenterCsvReader.Read(stream, $"{_container.Name}/{version}/{name}"));
+            try
+            {
+                ranges.AddRange(DatacenterCsvReader.Read(stream, $"{_container.Name}/{version}/{name}"));
+            }
+            catch (FormatException error)
+            {
+                throw new DatacenterPublishException(error.Message, error);
+            }
         }
 
         return new PublishedDatacenterList(ranges, manifest);

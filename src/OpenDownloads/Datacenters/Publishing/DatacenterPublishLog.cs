@@ -19,4 +19,12 @@ internal static partial class DatacenterPublishLog
     [LoggerMessage(3203, LogLevel.Information,
         "Deleted {VersionCount} datacenter list versions beyond the newest {RetainCount}")]
     public static partial void VersionsDeleted(ILogger logger, int versionCount, int retainCount);
+
+    [LoggerMessage(3204, LogLevel.Warning,
+        "latest.json cannot be read ({Reason}); rebuilding without a previous list, and publishing will replace it")]
+    public static partial void LatestUnreadable(ILogger logger, string reason);
+
+    [LoggerMessage(3205, LogLevel.Warning,
+        "Latest moved to {Version}, but old versions could not be deleted: {Reason}; they stay until a later run")]
+    public static partial void RetentionFailed(ILogger logger, string version, string reason);
 }

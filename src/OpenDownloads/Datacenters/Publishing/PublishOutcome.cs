@@ -9,9 +9,13 @@ namespace OpenDownloads.Datacenters.Publishing;
 /// <param name="LatestVersion">The version <c>latest</c> points at after this run.</param>
 /// <param name="PreviousVersion">The version <c>latest</c> pointed at when this run read it, if any.</param>
 /// <param name="DeletedVersions">Old versions removed by retention.</param>
+/// <param name="RetentionError">
+/// Why deleting old versions failed after <c>latest</c> moved, or <see langword="null"/>; the publish still stands.
+/// </param>
 public sealed record PublishOutcome(
     string Version,
     bool MovedLatest,
     string LatestVersion,
     string? PreviousVersion,
-    int DeletedVersions);
+    int DeletedVersions,
+    string? RetentionError = null);

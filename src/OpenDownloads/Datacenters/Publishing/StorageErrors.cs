@@ -16,5 +16,19 @@ internal static class StorageErrors
             error,
             IsTransient(error));
 
+    /// <summary>
+    /// Wraps the SDK's retries-exhausted error (no answer at all) as one line naming the endpoint, never its query
+    /// or credentials (no user info: a BlobEndpoint may carry a password).
+    /// </summary>
+    public static DatacenterPublishException Unreachable(Uri endpoint, string action, AggregateException error)
+    {
+        var cause = error.InnerExceptions.LastOrDefault() is { } last ? FirstLine(last.Message) : "no answer";
+        return new DatacenterPublishException(
+            $"Blob storage could not be reached at {endpoint.Scheme}://{endpoint.Host}:{endpoint.Port} while {action}: "
+            + $"{cause}.",
+            error,
+            isTransient: true);
+    }
+
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 }

@@ -54,8 +54,15 @@ internal sealed class LatestDatacenterBlobs
             return KeepOrThrow(current, now, $"it has no {DatacenterListPublisher.LatestBlobName}", null);
         }
 
+        if (latest.List is not { } list)
+        {
+            // The pointer names a version that cannot be read (missing, altered); the rebuild replaces it.
+            var reason = $"its {DatacenterListPublisher.LatestBlobName} names version '{latest.Version}', which cannot be read";
+            return KeepOrThrow(current, now, reason, null);
+        }
+
         var builder = new DatacenterRangeSetBuilder();
-        foreach (var range in latest.List.Ranges)
+        foreach (var range in list.Ranges)
         {
             builder.Add(range);
         }

@@ -59,6 +59,7 @@ public sealed class DatacenterListRebuilderFallbackTests
         var build = await sut.RebuildAsync(previous, CancellationToken.None);
 
         Assert.Equal("updated", build.Manifest.Providers.Single(p => p.Id == "cloudflare").Status);
+        Assert.True(build.Manifest.Forced);
         Assert.Equal(8, Rows(build.Ranges.Ranges, "Cloudflare Inc").Count); // one IPv4 and seven IPv6 prefixes
     }
 

@@ -85,7 +85,7 @@ public sealed class DatacenterListRebuilderSharedCopyTests
 
         // ipcat's 946 Azure rows stay when Azure is not fetched; AWS rows are the feed's EC2 prefixes, merged.
         Assert.Equal(946, build.Ranges.Ranges.Count(r => r.Name == "Microsoft Azure"));
-        Assert.Equal("updated", build.Manifest.Providers.Single().Status);
+        Assert.Equal("updated", build.Manifest.Providers.Single(p => p.Id == "aws").Status);
     }
 
     private static bool CoveredBy(DatacenterRangeSet set, IpRange range, string provider)

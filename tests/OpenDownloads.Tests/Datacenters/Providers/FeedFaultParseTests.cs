@@ -110,4 +110,25 @@ public sealed class FeedFaultParseTests
 
         return output.ToArray();
     }
+
+    [Fact]
+    public void Parse_AkamaiZipExpandingBeyondTheLimit_ThrowsFeedFormatException()
+    {
+        var sut = ProviderCatalog.All(new DatacenterRebuildOptions()).Single(feed => feed.Id == "akamai");
+        using var zipped = new MemoryStream();
+        using (var zip = new ZipArchive(zipped, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("akamai_ipv4_CIDRs.txt", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 65; i++)
+            {
+                entry.Write(zeros);
+            }
+        }
+
+        var error = Assert.Throws<FeedFormatException>(
+            () => sut.Parse(sut.Documents[0], zipped.ToArray(), new PrefixCollector()));
+
+        Assert.Contains("larger than 64 MiB", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -44,7 +44,7 @@ public sealed class DatacenterListPublisherAzuriteTests
 
         Assert.NotNull(latest);
         Assert.Equal(build.Manifest.Version, latest.Version);
-        Assert.Equal(build.Ranges.Ranges, latest.List.Ranges);
+        Assert.Equal(build.Ranges.Ranges, latest.List!.Ranges);
         Assert.Equal(build.Manifest.Files, latest.List.Manifest!.Files);
     }
 
@@ -60,7 +60,7 @@ public sealed class DatacenterListPublisherAzuriteTests
     }
 
     [Fact]
-    public async Task ReadLatestAsync_VersionAlteredAfterPublishing_RefusesIt()
+    public async Task ReadLatestAsync_VersionAlteredAfterPublishing_WarnsAndReturnsNoList()
     {
         await using var container = AzuriteStorage.CreateContainer();
         var sut = new DatacenterListPublisher(container.Client, 30, _logger);
@@ -69,9 +69,33 @@ public sealed class DatacenterListPublisherAzuriteTests
         await container.Client.GetBlobClient($"{build.Manifest.Version}/{DatacenterListFiles.IPv4}")
             .UploadAsync(new BinaryData("1.2.3.0,1.2.3.255,Someone,u\n"u8.ToArray()), overwrite: true);
 
-        var error = await Assert.ThrowsAsync<DatacenterPublishException>(() => sut.ReadLatestAsync(CancellationToken.None));
+        var latest = await sut.ReadLatestAsync(CancellationToken.None);
 
-        Assert.Contains("does not match its manifest", error.Message, StringComparison.Ordinal);
+        Assert.Null(latest!.List);
+        var warning = Assert.Single(_logger.Entries, entry => entry.EventId == 3204);
+        Assert.Contains("does not match its manifest", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not json", "not JSON")]
+    [InlineData("{}", "no version")]
+    [InlineData("{\"version\":5}", "a version of the wrong type")]
+    [InlineData("{\"version\":\"2020/01/01/000000-gone\"}", "a version that does not exist")]
+    public async Task PublishAsync_UnreadableLatest_WarnsNamingLatestAndReplacesIt(string latestJson, string reason)
+    {
+        await using var container = AzuriteStorage.CreateContainer();
+        var sut = new DatacenterListPublisher(container.Client, 30, _logger);
+        await container.Client.CreateIfNotExistsAsync();
+        await container.Client.GetBlobClient(DatacenterListPublisher.LatestBlobName).UploadAsync(new BinaryData(latestJson));
+
+        var latest = await sut.ReadLatestAsync(CancellationToken.None);
+        var outcome = await sut.PublishAsync(await BuildAsync(latest), latest, CancellationToken.None);
+
+        Assert.True(outcome.MovedLatest, reason);
+        var warning = Assert.Single(_logger.Entries, entry => entry.EventId == 3204);
+        Assert.Contains("latest.json", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(outcome.Version, (await sut.ReadLatestAsync(CancellationToken.None))!.Version);
     }
 
     [Fact]
@@ -161,6 +185,29 @@ public sealed class DatacenterListPublisherAzuriteTests
         while (!racing.IsCancellationRequested);
 
         return reads;
+    }
+
+    [Fact]
+    public async Task PublishAsync_RetentionDeleteRefused_StillReportsLatestMovedAndWarns()
+    {
+        await using var container = AzuriteStorage.CreateContainer();
+        var owner = new DatacenterListPublisher(container.Client, 1, _logger);
+        var latest = (await owner.PublishAsync(await BuildAsync(null), null, CancellationToken.None)).Version;
+        var noDelete = AzuriteStorage.CreateServiceClient().GenerateAccountSasUri(
+            Azure.Storage.Sas.AccountSasPermissions.Read | Azure.Storage.Sas.AccountSasPermissions.Write
+                | Azure.Storage.Sas.AccountSasPermissions.Create | Azure.Storage.Sas.AccountSasPermissions.List,
+            DateTimeOffset.UtcNow.AddHours(1),
+            Azure.Storage.Sas.AccountSasResourceTypes.All);
+        var sut = new DatacenterListPublisher(
+            new Azure.Storage.Blobs.BlobServiceClient(noDelete).GetBlobContainerClient(container.Client.Name), 1, _logger);
+        var read = await sut.ReadLatestAsync(CancellationToken.None);
+
+        var outcome = await sut.PublishAsync(await BuildAsync(read, SharedCopies.Now.AddDays(1)), read, CancellationToken.None);
+
+        Assert.True(outcome.MovedLatest);
+        Assert.NotNull(outcome.RetentionError);
+        Assert.Single(_logger.Entries, entry => entry.EventId == 3205);
+        Assert.Contains(await NamesAsync(container), name => name.StartsWith(latest + "/", StringComparison.Ordinal));
     }
 
     private static async Task<List<string>> NamesAsync(TestContainer container)

@@ -63,7 +63,7 @@ public sealed class LatestDatacenterBlobsAzuriteTests : IDisposable
         var snapshot = await sut.GetAsync(true, CancellationToken.None);
 
         Assert.True(snapshot.DenyList.Contains(InListA));
-        Assert.Contains("2099/01/01/000000-deadbeef has no manifest", Assert.Single(harness.Logs.Messages(Kept)),
+        Assert.Contains("version '2099/01/01/000000-deadbeef', which cannot be read", Assert.Single(harness.Logs.Messages(Kept)),
             StringComparison.Ordinal);
     }
 
