@@ -57,7 +57,18 @@ internal sealed class StreamRunner
         })).ToList();
         var run = RunName();
         var settings = Settings(options, run, mapping);
-        var storage = StreamStorage.FromConnectionString(options.Storage, settings);
+        StreamStorage storage;
+        try
+        {
+            storage = StreamStorage.FromConnectionString(options.Storage, settings);
+        }
+        catch (Exception error) when (error is FormatException or ArgumentException or InvalidOperationException)
+        {
+            // The connection string may hold an account key, so it is never echoed.
+            return Fail("--storage is not a storage connection string such as UseDevelopmentStorage=true or "
+                + "DefaultEndpointsProtocol=http;AccountName=...;AccountKey=...;BlobEndpoint=...;TableEndpoint=...");
+        }
+
         try
         {
             await storage.EnsureCreatedAsync(cancellationToken);
@@ -73,12 +84,20 @@ internal sealed class StreamRunner
         }
         catch (DatacenterPublishException error)
         {
-            return Fail($"the storage at --storage failed: {error.Message} Is Azurite running?");
+            return Fail($"the storage at --storage failed: {error.Message}");
+        }
+        catch (Azure.RequestFailedException error) when (error.Status is 401 or 403)
+        {
+            return Fail($"the storage at --storage refused the request ({error.Status} {error.ErrorCode}); "
+                + "check the account name and key in the connection string.");
         }
         catch (Exception error) when (error is Azure.RequestFailedException or AggregateException)
         {
             var cause = error is AggregateException all ? all.InnerExceptions[^1] : error;
-            return Fail($"the storage at --storage failed: {cause.Message.Split('\n')[0]} Is Azurite running?");
+            var hint = error is AggregateException || cause is Azure.RequestFailedException { Status: 0 }
+                ? " Is Azurite running?"
+                : string.Empty;
+            return Fail($"the storage at --storage failed: {cause.Message.Split('\n')[0]}{hint}");
         }
         finally
         {
@@ -90,9 +109,15 @@ internal sealed class StreamRunner
 
     private static string? Validate(StreamOptions options)
     {
-        if (options.Logs.FirstOrDefault(log => !File.Exists(log)) is { } missing)
+        if (Count.InputChecks.FindProblem(options.Logs, outDirectory: null) is { } problem)
         {
-            return $"the log file '{missing}' does not exist.";
+            return problem;
+        }
+
+        if (options.OffsetSeconds is <= -DownloadWindow.Seconds or >= DownloadWindow.Seconds)
+        {
+            return $"--offset is {options.OffsetSeconds}; expected -86399 to 86399 seconds (a window starts "
+                + "that long after 00:00 UTC).";
         }
 
         if (options.Partitions is < 1 or > 1024)

@@ -166,4 +166,44 @@ public sealed class StreamCommandAzuriteTests
         using var json = JsonDocument.Parse(run.Output);
         Assert.Equal(2, json.RootElement.GetProperty("total").GetInt64());
     }
+
+    [Theory]
+    [InlineData("garbage")] // not key=value pairs
+    [InlineData("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=not*base64;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;")] // a key that is not Base64
+    public async Task Stream_BadConnectionString_ExitsWithCode2WithoutEchoingIt(string connection)
+    {
+        var run = await OdlRun.StartAsync("stream", Demo, "--agents", Agents, "--storage", connection);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("odl: --storage is not a storage connection string", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("not*base64", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stream_WrongAccountKey_SaysTheStorageRefusedIt()
+    {
+        // UseDevelopmentStorage=true (as .ci/run sets) stands for Azurite's default ports with the well-known key.
+        var connection = AzuriteStorage.ConnectionString.Contains("UseDevelopmentStorage", StringComparison.Ordinal)
+            ? $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Key};"
+                + "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;"
+            : AzuriteStorage.ConnectionString;
+        var wrongKey = connection.Replace(Key, Convert.ToBase64String(new byte[64]), StringComparison.Ordinal);
+        Assert.NotEqual(connection, wrongKey);
+
+        var run = await OdlRun.StartAsync("stream", Demo, "--agents", Agents, "--storage", wrongKey);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("refused the request (403", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Is Azurite running", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--offset", "86400")] // a whole day is no offset: refused, not a stack trace
+    public async Task Stream_OffsetOutOfRange_ExitsWithCode2(string option, string value)
+    {
+        var run = await OdlRun.StartAsync("stream", Demo, "--agents", Agents, option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("odl: --offset is 86400; expected -86399 to 86399 seconds (a window starts that long after 00:00 UTC).\n", run.Error);
+    }
 }
