@@ -40,15 +40,37 @@ internal sealed record KeyVaultReferenceStatus(
             return new OutcomeCheck(Freshness.Pending, $"{Setting} is still resolving");
         }
 
+        if (IsBlocking(Status))
+        {
+            return new OutcomeCheck(Freshness.Blocked, $"{PrintableText.Of(Setting)} reports "
+                + $"{PrintableText.Of(Status)}, which no restart fixes");
+        }
+
         if (!Status.Equals("Resolved", StringComparison.OrdinalIgnoreCase))
         {
-            return new OutcomeCheck(Freshness.Stale, $"{Setting} reports {Status}");
+            return new OutcomeCheck(Freshness.Stale, $"{PrintableText.Of(Setting)} reports {PrintableText.Of(Status)}");
         }
 
         return ActiveVersion is null || ActiveVersion.Equals(change.Version, StringComparison.OrdinalIgnoreCase)
             ? new OutcomeCheck(Freshness.Fresh, $"{Setting} resolved")
             : new OutcomeCheck(Freshness.Pending, $"{Setting} still uses version {ActiveVersion}");
     }
+
+    /// <summary>
+    /// Statuses that name missing access or a missing or malformed target: they last until someone changes the
+    /// app's identity, the vault's policy or the setting. FetchTimedOut, OtherReasons and unknown ones may pass.
+    /// </summary>
+    public static bool IsBlocking(string status) =>
+        BlockingStatuses.Contains(status)
+        || status.Contains("Denied", StringComparison.OrdinalIgnoreCase)
+        || status.Contains("Unauthorized", StringComparison.OrdinalIgnoreCase)
+        || status.Contains("Forbidden", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> BlockingStatuses = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "AccessToKeyVaultDenied", "MSINotEnabled", "UnauthorizedClient", "VaultNotFound", "SecretNotFound",
+        "SecretVersionNotFound", "InvalidSyntax", "ManagedIdentityNotFound", "UserAssignedIdentityNotFound",
+    };
 
     private static KeyVaultReferenceStatus Read(JsonElement item)
     {
