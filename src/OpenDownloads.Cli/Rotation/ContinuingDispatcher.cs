@@ -35,7 +35,8 @@ internal sealed class ContinuingDispatcher(IConsumerDispatcher inner) : IConsume
             await inner.DispatchAsync(consumer, changes, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception problem) when (problem is Azure.RequestFailedException or InvalidOperationException
-            or HttpRequestException or TimeoutException or IOException or FormatException)
+            or HttpRequestException or TimeoutException or IOException or FormatException
+            or InvalidDataException)
         {
             // A FormatException here is an unreadable ARM answer, not a bad event file: the file was read before.
             _failed.Add(PrintableText.Of(consumer.Name));

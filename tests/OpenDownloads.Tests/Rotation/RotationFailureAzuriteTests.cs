@@ -79,6 +79,28 @@ public sealed class RotationFailureAzuriteTests
     }
 
     [Fact]
+    public async Task Pump_ReferencesAnswerIsHtml_RetriesTheCheckWithoutRestarting()
+    {
+        using var sut = new ResponderRig(options =>
+        {
+            options.MaxAttempts = 3;
+            options.Consumers.Add(TestConsumers.Site("api", "RefreshReferences", ("kv-prod", "db-password", "Exact")));
+        });
+        sut.Arm.Respond = request => request.Method == "GET" && request.Path.EndsWith("/config/configreferences/appsettings", StringComparison.Ordinal)
+            ? CannedResponse.Ok("<html><body>Bad gateway</body></html>")
+            : FakeArm.Healthy(request);
+
+        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", Version));
+        await sut.PumpAsync(Idle);
+
+        Assert.DoesNotContain(sut.Arm.Requests, request => request.Path.EndsWith("restart", StringComparison.OrdinalIgnoreCase));
+        var letter = Assert.Single(await sut.PeekPoisonAsync());
+        using var parsed = JsonDocument.Parse(letter);
+        Assert.Equal(3, parsed.RootElement.GetProperty("attempts").GetInt32());
+        Assert.Contains("not JSON", parsed.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pump_ArmAnswers409ThenSuccess_SucceedsOnTheSecondAttempt()
     {
         using var sut = ResponderRig.OneSite();

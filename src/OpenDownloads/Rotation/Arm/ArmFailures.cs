@@ -10,13 +10,14 @@ internal static class ArmFailures
 
     /// <summary>
     /// Whether a failed attempt is tried again later: the transient statuses, a network failure (status 0), and 409,
-    /// which ARM answers while another operation on the same app runs. Anything else (400, 401, 403, 404) will not
-    /// heal by waiting, so the message goes to the poison queue at once.
+    /// which ARM answers while another operation on the same app runs, and an answer that cannot be read (an HTML
+    /// page from a proxy). Anything else (400, 401, 403, 404) will not heal by waiting, so the message goes to the
+    /// poison queue at once.
     /// </summary>
     public static bool IsRetryableLater(Exception error) => error switch
     {
         RequestFailedException failed => failed.Status is 0 or 409 || IsTransientStatus(failed.Status),
-        HttpRequestException or TimeoutException or IOException => true,
+        HttpRequestException or TimeoutException or IOException or InvalidDataException => true,
         _ => false,
     };
 

@@ -32,6 +32,28 @@ public sealed class KeyVaultReferenceStatusTests
         Assert.False(sut.Refers(Change));
     }
 
+    public static TheoryData<string, string> UnreadableAnswers => new()
+    {
+        { "an HTML page from a proxy", "<html><body>Bad gateway</body></html>" },
+        { "a null list", """{"value":null}""" },
+        { "no list at all", "{}" },
+        { "an item whose properties are null", """{"value":[{"name":"DbPassword","properties":null}]}""" },
+        { "a null item", """{"value":[null]}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnreadableAnswers))]
+    public void ReadAll_UnreadableAnswer_ThrowsInvalidDataException(string reason, string body)
+    {
+        Assert.True(Record.Exception(() => KeyVaultReferenceStatus.ReadAll(BinaryData.FromString(body))) is InvalidDataException, reason);
+    }
+
+    [Fact]
+    public void ReadAll_EmptyList_IsNoReferences()
+    {
+        Assert.Empty(KeyVaultReferenceStatus.ReadAll(BinaryData.FromString("""{"value":[]}""")));
+    }
+
     [Fact]
     public void ReadAll_ArmResponse_ReadsEveryItem()
     {
