@@ -21,11 +21,14 @@ internal static class ArmFailures
         _ => false,
     };
 
-    /// <summary>A one-line reason for logs, alerts and dead letters: status and ARM error code, never a body.</summary>
+    /// <summary>
+    /// A one-line reason for logs, alerts and dead letters: status and ARM error code, never a body. What ARM or
+    /// the network sent has its control characters escaped, so it cannot forge a log line.
+    /// </summary>
     public static string Describe(Exception error) => error switch
     {
         RequestFailedException failed => $"ARM answered "
-            + $"{failed.Status}{(failed.ErrorCode is { } code ? $" ({code})" : string.Empty)}",
-        _ => $"{error.GetType().Name}: {error.Message}",
+            + $"{failed.Status}{(failed.ErrorCode is { } code ? $" ({PrintableText.Of(code)})" : string.Empty)}",
+        _ => $"{error.GetType().Name}: {PrintableText.Of(error.Message)}",
     };
 }
