@@ -56,9 +56,9 @@ internal sealed class SimulateRunner(TextWriter output, TextWriter error)
             loggers.CreateLogger<ActionExecutor>());
         var ledger = new MemoryChangeLedger();
         var planner = new DryRunDispatcher(executor, loggers.CreateLogger<DryRunDispatcher>()) { KeepCalls = true };
-        IConsumerDispatcher dispatcher = settings.DryRun
-            ? planner
-            : new InlineDispatcher(ledger, executor, loggers.CreateLogger<InlineDispatcher>());
+        var runner = new ContinuingDispatcher(
+            new InlineDispatcher(ledger, executor, loggers.CreateLogger<InlineDispatcher>()));
+        IConsumerDispatcher dispatcher = settings.DryRun ? planner : runner;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var alerts = new WebhookAlertSink(http, settings.AlertWebhook, loggers.CreateLogger<WebhookAlertSink>());
         var responderLogger = loggers.CreateLogger<RotationResponder>();
@@ -74,11 +74,16 @@ internal sealed class SimulateRunner(TextWriter output, TextWriter error)
             await error.WriteLineAsync($"{eventPath}: {problem.Message}");
             return ExitCodes.BadInput;
         }
-        catch (Exception problem)
-            when (problem is Azure.RequestFailedException or InvalidOperationException or HttpRequestException)
+
+        foreach (var failure in runner.Failures)
         {
-            await error.WriteLineAsync($"An action failed: {ArmFailures.Describe(problem)}");
+            await error.WriteLineAsync(failure);
             exitCode = ActionFailed;
+        }
+
+        if (exitCode == ActionFailed)
+        {
+            await error.WriteLineAsync(runner.Summary);
         }
 
         var lines = settings.DryRun

@@ -57,6 +57,50 @@ public sealed class RotationFailureAzuriteTests
     }
 
     [Fact]
+    public async Task Pump_ReferenceAccessDenied_FailsAtOnceWithoutRestartsNamingTheStatus()
+    {
+        using var sut = ResponderRig.OneSite("RefreshReferences");
+        sut.Arm.Respond = request => request.Method == "GET" && request.Path.EndsWith("/config/configreferences/appsettings", StringComparison.Ordinal)
+            ? CannedResponse.Ok("""
+                {"value":[{"name":"DbPassword","properties":{"status":"AccessToKeyVaultDenied","vaultName":"kv-prod","secretName":"db-password"}}]}
+                """)
+            : FakeArm.Healthy(request);
+
+        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", Version));
+        await sut.PumpAsync(Idle);
+
+        Assert.DoesNotContain(sut.Arm.Requests, request => request.Path.EndsWith("restart", StringComparison.OrdinalIgnoreCase));
+        Assert.Single(sut.Arm.Requests, request => request.Path.EndsWith("/refresh", StringComparison.Ordinal));
+        var letter = Assert.Single(await sut.PeekPoisonAsync());
+        using var parsed = JsonDocument.Parse(letter);
+        Assert.Equal(1, parsed.RootElement.GetProperty("attempts").GetInt32());
+        Assert.Contains("AccessToKeyVaultDenied", parsed.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Single(sut.Alerts.Requests);
+    }
+
+    [Fact]
+    public async Task Pump_ReferencesAnswerIsHtml_RetriesTheCheckWithoutRestarting()
+    {
+        using var sut = new ResponderRig(options =>
+        {
+            options.MaxAttempts = 3;
+            options.Consumers.Add(TestConsumers.Site("api", "RefreshReferences", ("kv-prod", "db-password", "Exact")));
+        });
+        sut.Arm.Respond = request => request.Method == "GET" && request.Path.EndsWith("/config/configreferences/appsettings", StringComparison.Ordinal)
+            ? CannedResponse.Ok("<html><body>Bad gateway</body></html>")
+            : FakeArm.Healthy(request);
+
+        await sut.DeliverAsync(SampleEvents.KeyVaultNewVersion("db-password", Version));
+        await sut.PumpAsync(Idle);
+
+        Assert.DoesNotContain(sut.Arm.Requests, request => request.Path.EndsWith("restart", StringComparison.OrdinalIgnoreCase));
+        var letter = Assert.Single(await sut.PeekPoisonAsync());
+        using var parsed = JsonDocument.Parse(letter);
+        Assert.Equal(3, parsed.RootElement.GetProperty("attempts").GetInt32());
+        Assert.Contains("not JSON", parsed.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pump_ArmAnswers409ThenSuccess_SucceedsOnTheSecondAttempt()
     {
         using var sut = ResponderRig.OneSite();

@@ -7,7 +7,8 @@ namespace OpenDownloads.Rotation.Actions;
 
 /// <summary>
 /// Runs a consumer's action, reads the outcome (again while it is pending), and escalates one step while it is
-/// stale: refresh, then soft restart, then restart; restart, then new revision.
+/// stale: refresh, then soft restart, then restart; restart, then new revision. A blocked outcome (a reference the
+/// app is denied) stops the ladder at once.
 /// </summary>
 internal sealed class ActionExecutor(
     IConsumerOperator appService,
@@ -40,7 +41,7 @@ internal sealed class ActionExecutor(
             var check = await CheckAsync(target, consumer, applied, changes, cancellationToken).ConfigureAwait(false);
             Log.ActionChecked(logger, consumer.Name, action.ToString(), check.Freshness.ToString(), check.Reason);
             var next = ActionLadder.Next(consumer.Kind, action);
-            if (check.IsDone || next is null)
+            if (check.IsDone || check.IsBlocked || next is null)
             {
                 return new ActionOutcome(action, check);
             }

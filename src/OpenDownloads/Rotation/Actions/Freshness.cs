@@ -14,4 +14,10 @@ internal enum Freshness
 
     /// <summary>Not on the new value, or cannot be by this action; escalate one step.</summary>
     Stale,
+
+    /// <summary>
+    /// Cannot be on the new value until someone fixes something (access to the vault denied, secret missing); no
+    /// restart or later attempt helps, so the run fails at once.
+    /// </summary>
+    Blocked,
 }

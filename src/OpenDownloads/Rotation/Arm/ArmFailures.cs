@@ -10,21 +10,25 @@ internal static class ArmFailures
 
     /// <summary>
     /// Whether a failed attempt is tried again later: the transient statuses, a network failure (status 0), and 409,
-    /// which ARM answers while another operation on the same app runs. Anything else (400, 401, 403, 404) will not
-    /// heal by waiting, so the message goes to the poison queue at once.
+    /// which ARM answers while another operation on the same app runs, and an answer that cannot be read (an HTML
+    /// page from a proxy). Anything else (400, 401, 403, 404) will not heal by waiting, so the message goes to the
+    /// poison queue at once.
     /// </summary>
     public static bool IsRetryableLater(Exception error) => error switch
     {
         RequestFailedException failed => failed.Status is 0 or 409 || IsTransientStatus(failed.Status),
-        HttpRequestException or TimeoutException or IOException => true,
+        HttpRequestException or TimeoutException or IOException or InvalidDataException => true,
         _ => false,
     };
 
-    /// <summary>A one-line reason for logs, alerts and dead letters: status and ARM error code, never a body.</summary>
+    /// <summary>
+    /// A one-line reason for logs, alerts and dead letters: status and ARM error code, never a body. What ARM or
+    /// the network sent has its control characters escaped, so it cannot forge a log line.
+    /// </summary>
     public static string Describe(Exception error) => error switch
     {
         RequestFailedException failed => $"ARM answered "
-            + $"{failed.Status}{(failed.ErrorCode is { } code ? $" ({code})" : string.Empty)}",
-        _ => $"{error.GetType().Name}: {error.Message}",
+            + $"{failed.Status}{(failed.ErrorCode is { } code ? $" ({PrintableText.Of(code)})" : string.Empty)}",
+        _ => $"{error.GetType().Name}: {PrintableText.Of(error.Message)}",
     };
 }

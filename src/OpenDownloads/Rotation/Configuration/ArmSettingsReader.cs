@@ -1,9 +1,10 @@
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace OpenDownloads.Rotation.Configuration;
 
 /// <summary>Validates <see cref="ArmOptions"/>: an https endpoint (http and no token only on loopback).</summary>
-internal static class ArmSettingsReader
+internal static partial class ArmSettingsReader
 {
     public static ArmSettings Read(List<string> problems, ArmOptions options)
     {
@@ -11,12 +12,12 @@ internal static class ArmSettingsReader
         var absolute = Uri.TryCreate(options.Endpoint?.Trim(), UriKind.Absolute, out var parsed);
         if (!absolute || parsed!.Scheme is not ("https" or "http"))
         {
-            problems.Add($"Rotation:Arm:Endpoint '{options.Endpoint}' is not an absolute URL; expected "
+            problems.Add($"Rotation:Arm:Endpoint '{Redacted(options.Endpoint)}' is not an absolute URL; expected "
                 + "https://management.azure.com or another cloud's.");
         }
         else if (parsed.Scheme == "http" && !IsLoopback(parsed))
         {
-            problems.Add($"Rotation:Arm:Endpoint '{options.Endpoint}' is plain http; expected https (http is "
+            problems.Add($"Rotation:Arm:Endpoint '{Redacted(options.Endpoint)}' is plain http; expected https (http is "
                 + "allowed only on a loopback address).");
         }
         else
@@ -27,7 +28,7 @@ internal static class ArmSettingsReader
         if (!Enum.TryParse<ArmCredentialKind>(options.Credential, ignoreCase: true, out var credential)
             || !Enum.IsDefined(credential))
         {
-            problems.Add($"Rotation:Arm:Credential '{options.Credential}' is unknown; expected "
+            problems.Add($"Rotation:Arm:Credential '{PrintableText.Of(options.Credential)}' is unknown; expected "
                 + "ManagedIdentity, Default or None.");
         }
         else if (credential == ArmCredentialKind.None && !IsLoopback(endpoint))
@@ -62,6 +63,16 @@ internal static class ArmSettingsReader
             NetworkTimeout = options.NetworkTimeout,
         };
     }
+
+    /// <summary>
+    /// The endpoint as it may appear in a message: user info (<c>user:password@</c>) replaced by <c>***@</c> and
+    /// control characters escaped, whether or not the text parses as a URL.
+    /// </summary>
+    public static string Redacted(string? endpoint) =>
+        PrintableText.Of(endpoint is null ? null : UserInfo().Replace(endpoint, "${scheme}***@", 1));
+
+    [GeneratedRegex(@"^(?<scheme>\s*[^:/?#@\s]+://)?[^/?#@]*@", RegexOptions.CultureInvariant)]
+    private static partial Regex UserInfo();
 
     public static bool IsLoopback(Uri uri) =>
         uri.IsLoopback

@@ -118,6 +118,11 @@ internal sealed class ConsumerActionRunner(
         try
         {
             var outcome = await executor.RunAsync(consumer, changes, progress, cancellationToken).ConfigureAwait(false);
+            if (outcome.Check.IsBlocked)
+            {
+                return ($"blocked after {outcome.Action}: {outcome.Check.Reason}", false);
+            }
+
             return outcome.Succeeded ? (null, false) : ($"still stale after {outcome.Action}: "
                 + $"{outcome.Check.Reason}", true);
         }

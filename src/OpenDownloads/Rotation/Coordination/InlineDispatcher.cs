@@ -27,6 +27,12 @@ internal sealed class InlineDispatcher(IChangeLedger ledger, ActionExecutor exec
 
         var outcome = await executor.RunAsync(consumer, pending, new ActionProgress(consumer.Action), cancellationToken)
             .ConfigureAwait(false);
+        if (outcome.Check.IsBlocked)
+        {
+            throw new InvalidOperationException(
+                $"Consumer '{consumer.Name}' is blocked after {outcome.Action}: {outcome.Check.Reason}.");
+        }
+
         if (!outcome.Succeeded)
         {
             throw new InvalidOperationException(

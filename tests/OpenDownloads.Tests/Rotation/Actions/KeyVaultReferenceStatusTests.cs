@@ -12,7 +12,11 @@ public sealed class KeyVaultReferenceStatusTests
     [InlineData("resolved, no version shown", "Resolved", null, "Fresh")]
     [InlineData("resolved on the old version: still refreshing", "Resolved", "v1", "Pending")]
     [InlineData("still initialising", "Initialized", null, "Pending")]
-    [InlineData("the identity lost access", "AccessToKeyVaultDenied", null, "Stale")]
+    [InlineData("the identity lost access: no restart fixes it", "AccessToKeyVaultDenied", null, "Blocked")]
+    [InlineData("no managed identity: no restart fixes it", "MSINotEnabled", null, "Blocked")]
+    [InlineData("the secret is gone: no restart fixes it", "SecretNotFound", null, "Blocked")]
+    [InlineData("a timeout may pass", "FetchTimedOut", null, "Stale")]
+    [InlineData("an unknown status may pass", "OtherReasons", null, "Stale")]
     public void Check_Status_GivesFreshness(string reason, string status, string? activeVersion, string expected)
     {
         var sut = new KeyVaultReferenceStatus("DbPassword", "kv-prod", "db-password", null, activeVersion, status);
@@ -26,6 +30,28 @@ public sealed class KeyVaultReferenceStatusTests
         var sut = new KeyVaultReferenceStatus("DbPassword", "kv-prod", "db-password", "v1", "v1", "Resolved");
 
         Assert.False(sut.Refers(Change));
+    }
+
+    public static TheoryData<string, string> UnreadableAnswers => new()
+    {
+        { "an HTML page from a proxy", "<html><body>Bad gateway</body></html>" },
+        { "a null list", """{"value":null}""" },
+        { "no list at all", "{}" },
+        { "an item whose properties are null", """{"value":[{"name":"DbPassword","properties":null}]}""" },
+        { "a null item", """{"value":[null]}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnreadableAnswers))]
+    public void ReadAll_UnreadableAnswer_ThrowsInvalidDataException(string reason, string body)
+    {
+        Assert.True(Record.Exception(() => KeyVaultReferenceStatus.ReadAll(BinaryData.FromString(body))) is InvalidDataException, reason);
+    }
+
+    [Fact]
+    public void ReadAll_EmptyList_IsNoReferences()
+    {
+        Assert.Empty(KeyVaultReferenceStatus.ReadAll(BinaryData.FromString("""{"value":[]}""")));
     }
 
     [Fact]

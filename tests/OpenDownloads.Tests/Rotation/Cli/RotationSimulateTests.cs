@@ -62,6 +62,25 @@ public sealed class RotationSimulateTests
     }
 
     [Fact]
+    public async Task Simulate_FirstConsumerRefused_RunsTheOthersAndNamesTheFailedOne()
+    {
+        using var arm = new LoopbackServer(request => request.Path.StartsWith($"{Site}/config", StringComparison.Ordinal)
+            ? CannedResponse.Error(403, "AuthorizationFailed")
+            : FakeArm.Healthy(request));
+        using var config = new TempJson(SampleConfigPointingAt(arm.Endpoint));
+
+        var (exitCode, _, error) = await OdlProcess.RunAsync(
+            "rotation", "simulate", "samples/rotation/keyvault-secret-new-version.json", "--config", config.Path);
+
+        Assert.True(exitCode == 1, error);
+        Assert.True(arm.Requests.Any(request => request.Path == $"{Site}/slots/staging/restart"), error);
+        Assert.Contains(arm.Requests, request => request.Path.StartsWith(App, StringComparison.Ordinal));
+        var lastLine = error.TrimEnd().Split('\n')[^1];
+        Assert.Contains("Consumer 'feed-api' failed: ARM answered 403 (AuthorizationFailed)", error, StringComparison.Ordinal);
+        Assert.Contains("failed: feed-api", lastLine, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Simulate_InvalidConfiguration_ExitsWithBadInputAndListsTheProblems()
     {
         using var config = new TempJson("""{"Rotation":{"MaxAttempts":0,"Consumers":[{"Name":"x","ResourceId":"nope"}]}}""");

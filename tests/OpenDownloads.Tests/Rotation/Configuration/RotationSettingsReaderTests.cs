@@ -21,6 +21,21 @@ public sealed class RotationSettingsReaderTests
         Assert.True(OpenDownloads.Rotation.Configuration.ArmSettingsReader.IsLoopback(sut.Arm.Endpoint));
     }
 
+    [Theory]
+    [InlineData("plain http off loopback", "http://odl:S3cret-Pass@management.example.org")]
+    [InlineData("not an absolute URL", "odl:S3cret-Pass@management.example.org")]
+    [InlineData("a scheme other than https", "ftp://odl:S3cret-Pass@management.example.org/")]
+    public void Read_EndpointWithUserInfo_RedactsItInTheProblem(string reason, string endpoint)
+    {
+        var options = new RotationOptions();
+        options.Arm.Endpoint = endpoint;
+
+        var error = Assert.Throws<RotationConfigurationException>(() => RotationSettingsReader.Read(options));
+
+        Assert.DoesNotContain("S3cret-Pass", error.Message, StringComparison.Ordinal);
+        Assert.True(error.Message.Contains("***@management.example.org", StringComparison.Ordinal), reason);
+    }
+
     [Fact]
     public void Read_SeveralBadValues_ReportsEveryProblemAtOnce()
     {
