@@ -73,7 +73,7 @@ internal sealed class StreamRunner
         {
             await storage.EnsureCreatedAsync(cancellationToken);
             var needDatacenters = NeedsDatacenters(bodies, mapping);
-            await PublishReferenceAsync(storage, settings, options, needDatacenters, cancellationToken);
+            await StreamReferencePublisher.PublishAsync(storage, settings, options, needDatacenters, cancellationToken);
             var report = await ReplayAsync(storage, settings, options, bodies, mapping, cancellationToken);
             var summary = options.Json ? CountReportJson.Render(report) + "\n" : CountReportText.Render(report);
             await _output.WriteAsync(summary);
@@ -180,55 +180,6 @@ internal sealed class StreamRunner
         }
 
         return first == long.MaxValue ? DateTimeOffset.UtcNow : new DateTimeOffset(first, TimeSpan.Zero);
-    }
-
-    private static async Task PublishReferenceAsync(
-        StreamStorage storage,
-        StreamingOptions settings,
-        StreamOptions options,
-        bool needDatacenters,
-        CancellationToken cancellationToken)
-    {
-        using var http = ReferenceDataLoader.CreateHttpClient();
-        var cache = new ReferenceDataCache(http, ReferenceDataCache.DefaultDirectory());
-        await PublishAsync(
-            storage, cache, ReferenceFile.Agents, options.Agents, settings.Reference.AgentsBlobNames, cancellationToken);
-        if (needDatacenters)
-        {
-            await PublishDatacentersAsync(storage, settings, cache, options.Datacenters, cancellationToken);
-        }
-    }
-
-    // Published as the rebuild job publishes, a version behind latest.json, so the replay reads the service's path.
-    private static async Task PublishDatacentersAsync(
-        StreamStorage storage,
-        StreamingOptions settings,
-        ReferenceDataCache cache,
-        IReadOnlyList<string> sources,
-        CancellationToken cancellationToken)
-    {
-        var ranges = await ReferenceDataLoader.LoadDatacentersAsync(cache, sources, cancellationToken);
-        var source = sources.Count == 0 ? ReferenceFile.Datacenters.PublishedUrl.AbsoluteUri : string.Join(',', sources);
-        var build = ReplayDatacenterList.Render(ranges, source, DateTimeOffset.UtcNow);
-        var publisher = new DatacenterListPublisher(
-            storage.Blobs.GetBlobContainerClient(settings.Reference.DatacentersContainer), 1, NullLogger.Instance);
-        await publisher.PublishAsync(build, null, cancellationToken);
-    }
-
-    private static async Task PublishAsync(
-        StreamStorage storage,
-        ReferenceDataCache cache,
-        ReferenceFile file,
-        IReadOnlyList<string> sources,
-        IReadOnlyList<string> blobNames,
-        CancellationToken cancellationToken)
-    {
-        for (var i = 0; i < blobNames.Count; i++)
-        {
-            var source = sources.Count == 0 ? null : sources[i];
-            var path = await ReferenceDataLoader.ResolveFileAsync(cache, file, source, cancellationToken);
-            await storage.Output.GetBlobClient(blobNames[i]).UploadAsync(path, overwrite: true, cancellationToken);
-        }
     }
 
     private async Task<CountReport> ReplayAsync(
