@@ -2,7 +2,10 @@ using OpenDownloads.Datacenters;
 
 namespace OpenDownloads.Cli.Datacenters;
 
-/// <summary>What the user asked <c>odl datacenters rebuild</c> to do, beyond the rebuild's own options, with the problems found parsing them.</summary>
+/// <summary>
+/// What the user asked <c>odl datacenters rebuild</c> to do, beyond the rebuild's own options, with the problems
+/// found parsing them.
+/// </summary>
 internal sealed record RebuildOptions(
     DatacenterRebuildOptions Rebuild,
     string? OutDirectory,

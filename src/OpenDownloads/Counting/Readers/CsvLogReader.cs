@@ -43,7 +43,8 @@ public sealed class CsvLogReader : ILogReader
                     throw new InvalidDataException(
                         $"The header of '{sourceName}' names none of oDL's fields (ip, encoded_ip, user_agent, "
                         + "http_method, timestamp, episode_id, ...), so it is not a log odl can read as "
-                        + $"{(_delimiter == (byte)'\t' ? "TSV" : "CSV")}; map its columns with --map or name the format with --format.");
+                        + $"{(_delimiter == (byte)'\t' ? "TSV" : "CSV")}; map its columns with --map or name the "
+                        + "format with --format.");
                 }
 
                 continue;

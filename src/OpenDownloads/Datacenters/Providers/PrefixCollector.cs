@@ -33,7 +33,8 @@ internal sealed class PrefixCollector
         if (!IpPrefix.TryParse(clean, out var prefix))
         {
             throw new FeedFormatException(
-                $"The prefix '{InputExcerpt.Of(text)}' at {where} is not a CIDR prefix; expected address/length with no host bits set.");
+                $"The prefix '{InputExcerpt.Of(text)}' at {where} is not a CIDR prefix; "
+                + "expected address/length with no host bits set.");
         }
 
         if (SpecialPurposeRanges.Overlaps(prefix))
