@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 
 namespace OpenDownloads.Rotation.Configuration;
 
-/// <summary>Validates <see cref="ArmOptions"/>: an https endpoint (http and no token only on loopback).</summary>
+/// <summary>
+/// Validates <see cref="ArmOptions"/>: an https endpoint without user info (http and no token only on loopback).
+/// </summary>
 internal static partial class ArmSettingsReader
 {
     public static ArmSettings Read(List<string> problems, ArmOptions options)
@@ -14,6 +16,11 @@ internal static partial class ArmSettingsReader
         {
             problems.Add($"Rotation:Arm:Endpoint '{Redacted(options.Endpoint)}' is not an absolute URL; expected "
                 + "https://management.azure.com or another cloud's.");
+        }
+        else if (parsed.UserInfo.Length > 0)
+        {
+            problems.Add($"Rotation:Arm:Endpoint '{Redacted(options.Endpoint)}' carries user info (user:password@); "
+                + "expected none (ARM is called with a token; credentials do not belong in the URL).");
         }
         else if (parsed.Scheme == "http" && !IsLoopback(parsed))
         {

@@ -9,7 +9,8 @@ internal static partial class ConsumerOptionsReader
     public static List<Consumer> Read(List<string> problems, IEnumerable<ConsumerOptions> options)
     {
         var consumers = new List<Consumer>();
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Names key the ledger and batch rows ignoring case, so "Feed" and "feed" would be one consumer there.
+        var names = new Dictionary<string, (string Where, string Name)>(StringComparer.OrdinalIgnoreCase);
         var index = 0;
         foreach (var option in options)
         {
@@ -21,9 +22,11 @@ internal static partial class ConsumerOptionsReader
                 problems.Add($"{where}:Name '{name}' is not a consumer name; expected 1-63 letters, digits, "
                     + "'.', '_' or '-'.");
             }
-            else if (!names.Add(name))
+            else if (!names.TryAdd(name, (where, name)))
             {
-                problems.Add($"{where}:Name '{name}' is used twice; expected unique consumer names.");
+                var first = names[name];
+                problems.Add($"{where}:Name '{name}' is the same name as {first.Where}:Name '{first.Name}' "
+                    + "(names are compared ignoring case); expected each consumer to have its own name.");
             }
 
             var resource = ReadResource(problems, where, option);
@@ -99,7 +102,7 @@ internal static partial class ConsumerOptionsReader
             || !ActionLadder.For(kind).Contains(action))
         {
             var allowed = string.Join(", ", ActionLadder.For(kind));
-            problems.Add($"{where}:Action '{text}' does not apply to a {kind}; expected one of {allowed}.");
+            problems.Add($"{where}:Action '{text}' does not apply to {ConsumerKindText.WithArticle(kind)}; expected one of {allowed}.");
             return mildest;
         }
 

@@ -28,6 +28,36 @@ public sealed class ConsumerOptionsReaderTests
     }
 
     [Fact]
+    public void Read_NamesDifferingOnlyByCase_ReportsTheDuplicateNamingBoth()
+    {
+        var first = TestConsumers.Site("feed-api", "Restart", ("kv-prod", "db", "Exact"));
+        var second = TestConsumers.Site("other", "Restart", ("kv-prod", "db", "Exact"));
+        second.Name = "Feed-API";
+        var problems = new List<string>();
+
+        var sut = ConsumerOptionsReader.Read(problems, [first, second]);
+
+        Assert.Single(sut);
+        var problem = Assert.Single(problems);
+        Assert.Contains("Rotation:Consumers:1:Name 'Feed-API' is the same name as Rotation:Consumers:0:Name 'feed-api'", problem, StringComparison.Ordinal);
+        Assert.Contains("ignoring case", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("NewRevision", "Sites", "an App Service site or slot")]
+    [InlineData("RefreshReferences", "Apps", "a container app")]
+    public void Read_ActionOfTheOtherKind_NamesTheKindInPlainWords(string action, string kind, string expected)
+    {
+        var consumer = TestConsumers.Site("api", action, ("kv-prod", "db", "Exact"));
+        consumer.ResourceId = (kind == "Sites" ? TestConsumers.Sites : TestConsumers.Apps) + "api";
+        var problems = new List<string>();
+
+        ConsumerOptionsReader.Read(problems, [consumer]);
+
+        Assert.Contains($"does not apply to {expected};", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_ResourceIdOfTheProductionSlot_ReportsIt()
     {
         var consumer = TestConsumers.Site("api", "Restart", ("kv-prod", "db", "Exact"));

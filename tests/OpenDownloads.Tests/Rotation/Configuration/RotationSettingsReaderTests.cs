@@ -36,6 +36,22 @@ public sealed class RotationSettingsReaderTests
         Assert.True(error.Message.Contains("***@management.example.org", StringComparison.Ordinal), reason);
     }
 
+    [Theory]
+    [InlineData("https with user and password", "https://odl:S3cret-Pass@management.example.org/")]
+    [InlineData("a loopback stand-in with user info", "http://odl:S3cret-Pass@127.0.0.1:8999/")]
+    [InlineData("a user name alone", "https://S3cret-Pass@management.example.org/")]
+    public void Read_EndpointWithUserInfo_IsRejectedWithoutEchoingIt(string reason, string endpoint)
+    {
+        var options = new RotationOptions();
+        options.Arm.Endpoint = endpoint;
+        options.Arm.Credential = "Default";
+
+        var error = Assert.Throws<RotationConfigurationException>(() => RotationSettingsReader.Read(options));
+
+        Assert.DoesNotContain("S3cret-Pass", error.Message, StringComparison.Ordinal);
+        Assert.True(error.Message.Contains("carries user info", StringComparison.Ordinal), reason);
+    }
+
     [Fact]
     public void Read_SeveralBadValues_ReportsEveryProblemAtOnce()
     {
@@ -60,7 +76,7 @@ public sealed class RotationSettingsReaderTests
         Assert.Contains("DebounceWindow is '-00:00:01'", error.Message, StringComparison.Ordinal);
         Assert.Contains("MaxConcurrentActions is 0", error.Message, StringComparison.Ordinal);
         Assert.Contains("'bad name!'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Action 'SoftRestart' does not apply to a ContainerApp", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Action 'SoftRestart' does not apply to a container app", error.Message, StringComparison.Ordinal);
         Assert.Contains("both a Secret and a Key", error.Message, StringComparison.Ordinal);
         Assert.Contains("plain http", error.Message, StringComparison.Ordinal);
     }
