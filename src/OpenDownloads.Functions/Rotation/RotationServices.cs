@@ -20,11 +20,6 @@ namespace OpenDownloads.Functions.Rotation;
 /// </summary>
 internal static class RotationServices
 {
-    /// <summary>
-    /// Storage for dedupe, batches and the actions queue: Rotation:StorageConnection, else AzureWebJobsStorage.
-    /// </summary>
-    public const string StorageConnectionKey = "Rotation:StorageConnection";
-
     public static IServiceCollection AddRotationResponder(
         this IServiceCollection services,
         IConfiguration configuration)
@@ -54,7 +49,9 @@ internal static class RotationServices
             provider.GetRequiredService<RotationSettings>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<ActionExecutor>>()));
-        services.AddSingleton(_ => RotationStorage.FromConnectionString(StorageConnection(configuration)));
+        services.AddSingleton(provider => RotationStorage.For(
+            RotationStorageAccount.Read(configuration),
+            provider.GetService<TokenCredential>()));
         services.AddSingleton<IChangeLedger, TableChangeLedger>();
         services.AddSingleton<IAlertSink>(provider => new WebhookAlertSink(
             new HttpClient { Timeout = TimeSpan.FromSeconds(30) },
@@ -68,11 +65,4 @@ internal static class RotationServices
         services.AddSingleton<WebhookHandler>();
         return services;
     }
-
-    private static string StorageConnection(IConfiguration configuration) =>
-        configuration[StorageConnectionKey] is { Length: > 0 } own ? own
-        : configuration["AzureWebJobsStorage"] is { Length: > 0 } shared ? shared
-        : throw new RotationConfigurationException(
-            $"Neither {StorageConnectionKey} nor AzureWebJobsStorage is set; expected a storage connection "
-                + "string for the rotation table and queues.");
 }

@@ -1,5 +1,8 @@
+using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity;
 using Azure.Storage.Queues;
+using OpenDownloads.Rotation.Configuration;
 
 namespace OpenDownloads.Rotation.Coordination;
 
@@ -43,6 +46,32 @@ internal sealed class RotationStorage(TableClient table, QueueClient actions, Qu
             new TableClient(connectionString, tableName),
             new QueueClient(connectionString, actionsQueueName, options),
             new QueueClient(connectionString, actionsQueueName + "-poison", options));
+    }
+
+    /// <summary>The storage <paramref name="account"/> names: by connection string, or by URI with a token.</summary>
+    /// <param name="account">Where the storage is.</param>
+    /// <param name="credential">
+    /// The token source for URIs; null for DefaultAzureCredential (with the account's client id, if any).
+    /// </param>
+    public static RotationStorage For(RotationStorageAccount account, TokenCredential? credential)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (account.ConnectionString is { } connectionString)
+        {
+            return FromConnectionString(connectionString);
+        }
+
+        credential ??= new DefaultAzureCredential(
+            new DefaultAzureCredentialOptions { ManagedIdentityClientId = account.ClientId });
+        var tables = new TableServiceClient(account.TableServiceUri, credential);
+        var queues = new QueueServiceClient(
+            account.QueueServiceUri,
+            credential,
+            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        return new RotationStorage(
+            tables.GetTableClient(TableName),
+            queues.GetQueueClient(ActionsQueueName),
+            queues.GetQueueClient(PoisonQueueName));
     }
 
     /// <summary>Creates the table and queues once per process (and again after a failed try).</summary>
