@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using OpenDownloads.Cli.Count;
 
 namespace OpenDownloads.Cli;
@@ -27,11 +28,25 @@ internal static class OdlApp
                 await error.WriteLineAsync($"odl: {problem.Message}");
             }
 
-            await error.WriteLineAsync("Run 'odl --help' or 'odl count --help' for usage.");
+            await error.WriteLineAsync(UsageHint(parsed.CommandResult));
             return ExitCodes.BadInput;
         }
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return await parsed.InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>Points at the help of the command that failed ("odl rotation simulate --help"), or odl's own.</summary>
+    private static string UsageHint(CommandResult failed)
+    {
+        var names = new List<string>();
+        for (var result = failed; result.Parent is CommandResult parent; result = parent)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        return names.Count == 0
+            ? "Run 'odl --help' for usage."
+            : $"Run 'odl {string.Join(' ', names)} --help' for usage.";
     }
 }

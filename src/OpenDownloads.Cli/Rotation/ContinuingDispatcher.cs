@@ -8,9 +8,10 @@ namespace OpenDownloads.Cli.Rotation;
 
 /// <summary>
 /// Runs every consumer even when one fails, so one refused consumer does not hide the others; the failures are
-/// kept, each with its consumer's name, for the run's last lines and exit code.
+/// kept, each with its consumer's name, for the run's last lines and exit code. The ARM calls made meanwhile are
+/// recorded under the consumer's name.
 /// </summary>
-internal sealed class ContinuingDispatcher(IConsumerDispatcher inner) : IConsumerDispatcher
+internal sealed class ContinuingDispatcher(IConsumerDispatcher inner, RecordingArmClient arm) : IConsumerDispatcher
 {
     private readonly List<string> _failures = [];
     private readonly List<string> _failed = [];
@@ -30,6 +31,7 @@ internal sealed class ContinuingDispatcher(IConsumerDispatcher inner) : IConsume
     {
         ArgumentNullException.ThrowIfNull(consumer);
         _dispatched++;
+        using var naming = arm.ActFor(consumer.Name);
         try
         {
             await inner.DispatchAsync(consumer, changes, cancellationToken).ConfigureAwait(false);
@@ -41,7 +43,7 @@ internal sealed class ContinuingDispatcher(IConsumerDispatcher inner) : IConsume
             // A FormatException here is an unreadable ARM answer, not a bad event file: the file was read before.
             _failed.Add(PrintableText.Of(consumer.Name));
             _failures.Add($"Consumer '{PrintableText.Of(consumer.Name)}' failed: "
-                + PrintableText.Of(ArmFailures.Describe(problem)));
+                + PrintableText.Of(ArmFailures.Describe(problem, consumer.Kind)));
         }
     }
 }

@@ -11,7 +11,8 @@ namespace OpenDownloads.Cli.Rotation;
 /// <summary>
 /// Runs the responder on one event file: with --dry-run it plans each consumer's calls; without, it makes them
 /// against the configured ARM endpoint, all events of the file for one consumer giving one action, deduplicated
-/// in memory for the run. Prints one JSON object per call on standard output; logs go to standard error.
+/// in memory for the run. Prints one JSON object per call on standard output (a real call also names its
+/// consumer and ARM's status, or the error); logs go to standard error.
 /// </summary>
 internal sealed class SimulateRunner(TextWriter output, TextWriter error)
 {
@@ -57,7 +58,7 @@ internal sealed class SimulateRunner(TextWriter output, TextWriter error)
         var ledger = new MemoryChangeLedger();
         var planner = new DryRunDispatcher(executor, loggers.CreateLogger<DryRunDispatcher>()) { KeepCalls = true };
         var runner = new ContinuingDispatcher(
-            new InlineDispatcher(ledger, executor, loggers.CreateLogger<InlineDispatcher>()));
+            new InlineDispatcher(ledger, executor, loggers.CreateLogger<InlineDispatcher>()), arm);
         IConsumerDispatcher dispatcher = settings.DryRun ? planner : runner;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var alerts = new WebhookAlertSink(http, settings.AlertWebhook, loggers.CreateLogger<WebhookAlertSink>());

@@ -45,7 +45,7 @@ internal static partial class Log
     [LoggerMessage(
         5009,
         LogLevel.Information,
-        "Dry run: consumer {Consumer} would call {Method} {Path} api-version {ApiVersion} {Query}")]
+        "Dry run: consumer {Consumer} would call {Method} {Path}?api-version={ApiVersion}{Query}")]
     public static partial void DryRunCall(
         ILogger logger,
         string consumer,
@@ -161,6 +161,14 @@ internal static partial class Log
         int status,
         double elapsedMs,
         Exception? error);
+
+    [LoggerMessage(5204, LogLevel.Warning, "ARM {Method} {Path}: {Problem} (after {ElapsedMs:F0} ms)")]
+    public static partial void ArmCallUnreachable(
+        ILogger logger,
+        string method,
+        string path,
+        string problem,
+        double elapsedMs);
 
     [LoggerMessage(5301, LogLevel.Information, "Alert '{Title}' posted; the webhook answered {Status}")]
     public static partial void AlertPosted(ILogger logger, string title, int status);

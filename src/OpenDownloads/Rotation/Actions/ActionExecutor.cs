@@ -73,7 +73,7 @@ internal sealed class ActionExecutor(
             }
         }
 
-        return check with { Freshness = Freshness.Stale, Reason = $"still pending after "
-            + $"{settings.VerifyAttempts} reads: {check.Reason}" };
+        var reads = settings.VerifyAttempts == 1 ? "1 read" : $"{settings.VerifyAttempts} reads";
+        return check with { Freshness = Freshness.Stale, Reason = $"still pending after {reads}: {check.Reason}" };
     }
 }

@@ -36,9 +36,8 @@ internal sealed class AppServiceOperator(IArmClient arm) : IConsumerOperator
         ArgumentNullException.ThrowIfNull(consumer);
         ArgumentNullException.ThrowIfNull(applied);
         ArgumentNullException.ThrowIfNull(changes);
-        var body = await arm.SendAsync(AppServiceCalls.ReadReferences(consumer.Resource), cancellationToken)
+        var references = await KeyVaultReferenceStatus.ReadAllAsync(arm, consumer.Resource, cancellationToken)
             .ConfigureAwait(false);
-        var references = KeyVaultReferenceStatus.ReadAll(body);
         var refreshOnly = applied.Action == ConsumerAction.RefreshReferences;
         var outcome = new OutcomeCheck(Freshness.Fresh, "every changed reference resolved to its new version");
         foreach (var candidates in NewestChanges.Of(changes))

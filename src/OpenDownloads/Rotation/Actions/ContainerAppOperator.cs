@@ -45,8 +45,7 @@ internal sealed class ContainerAppOperator(IArmClient arm, TimeProvider time) : 
         var app = consumer.Resource;
         if (action != ConsumerAction.NewRevision)
         {
-            var revisions = RevisionStatus.ReadAll(
-                await arm.SendAsync(ContainerAppCalls.ListRevisions(app), cancellationToken).ConfigureAwait(false));
+            var revisions = await RevisionStatus.ReadAllAsync(arm, app, cancellationToken).ConfigureAwait(false);
             foreach (var revision in revisions.Where(revision => revision.Active))
             {
                 await arm.SendAsync(ContainerAppCalls.RestartRevision(app, revision.Name), cancellationToken)
@@ -58,7 +57,7 @@ internal sealed class ContainerAppOperator(IArmClient arm, TimeProvider time) : 
 
         var current = await arm.SendAsync(ContainerAppCalls.ReadApp(app), cancellationToken).ConfigureAwait(false);
         var suffix = "rot" + time.GetUtcNow().ToString("yyMMddHHmmss", CultureInfo.InvariantCulture);
-        var body = NewRevisionBody(current, suffix);
+        var body = NewRevisionBody(current.Content, suffix);
         await arm.SendAsync(ContainerAppCalls.UpdateTemplate(app, body), cancellationToken).ConfigureAwait(false);
         return new AppliedAction(action, suffix);
     }
@@ -74,16 +73,15 @@ internal sealed class ContainerAppOperator(IArmClient arm, TimeProvider time) : 
         var app = consumer.Resource;
         if (applied.RevisionSuffix is null)
         {
-            var revisions = RevisionStatus.ReadAll(
-                await arm.SendAsync(ContainerAppCalls.ListRevisions(app), cancellationToken).ConfigureAwait(false));
+            var revisions = await RevisionStatus.ReadAllAsync(arm, app, cancellationToken).ConfigureAwait(false);
             var active = revisions.Where(revision => revision.Active).ToList();
             return active.Count == 0
                 ? new OutcomeCheck(Freshness.Stale, "no active revision")
                 : active.Select(revision => revision.Check()).Aggregate((worst, next) => worst.Worst(next));
         }
 
-        using var current = JsonDocument.Parse(
-            await arm.SendAsync(ContainerAppCalls.ReadApp(app), cancellationToken).ConfigureAwait(false));
+        var answer = await arm.SendAsync(ContainerAppCalls.ReadApp(app), cancellationToken).ConfigureAwait(false);
+        using var current = ParseApp(answer.Content);
         var properties = JsonFields.Find(current.RootElement, "properties") ?? current.RootElement;
         var latest = JsonFields.Text(properties, "latestRevisionName");
         if (latest is null || !latest.EndsWith($"--{applied.RevisionSuffix}", StringComparison.OrdinalIgnoreCase))
@@ -92,14 +90,36 @@ internal sealed class ContainerAppOperator(IArmClient arm, TimeProvider time) : 
         }
 
         var revision = RevisionStatus.Read(
-            await arm.SendAsync(ContainerAppCalls.ReadRevision(app, latest), cancellationToken).ConfigureAwait(false));
+            (await arm.SendAsync(ContainerAppCalls.ReadRevision(app, latest), cancellationToken).ConfigureAwait(false))
+                .Content);
         return revision.Check();
+    }
+
+    private static JsonDocument ParseApp(BinaryData body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            throw new InvalidDataException("The container app answer is not JSON; expected ARM's container app.");
+        }
     }
 
     /// <summary>{"properties":{"template": the current template with a new revisionSuffix}}.</summary>
     private static string NewRevisionBody(BinaryData current, string suffix)
     {
-        var app = JsonNode.Parse(current.ToString()) as JsonObject;
+        JsonObject? app;
+        try
+        {
+            app = JsonNode.Parse(current.ToString()) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            throw new InvalidDataException("The container app answer is not JSON; expected ARM's container app.");
+        }
+
         var template = app?["properties"]?["template"]?.DeepClone() as JsonObject
             ?? throw new FormatException("The container app has no properties.template; expected ARM's "
                 + "container app shape.");

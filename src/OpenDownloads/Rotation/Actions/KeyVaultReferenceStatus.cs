@@ -1,4 +1,6 @@
 using System.Text.Json;
+using OpenDownloads.Rotation.Arm;
+using OpenDownloads.Rotation.Consumers;
 using OpenDownloads.Rotation.Events;
 
 namespace OpenDownloads.Rotation.Actions;
@@ -15,37 +17,30 @@ internal sealed record KeyVaultReferenceStatus(
     string? ActiveVersion,
     string Status)
 {
-    /// <summary>Reads ARM's list; an answer that is not one is never taken as "no references".</summary>
+    public const string ListName = "configuration references";
+
+    /// <summary>Reads every page of the site's or slot's configuration references.</summary>
+    /// <exception cref="InvalidDataException">A page is not ARM's list: a failed read, to be tried again later.</exception>
+    /// <exception cref="InvalidOperationException">A nextLink leaves the ARM host, or there are too many pages.</exception>
+    public static async Task<IReadOnlyList<KeyVaultReferenceStatus>> ReadAllAsync(
+        IArmClient arm,
+        ConsumerResource site,
+        CancellationToken cancellationToken)
+    {
+        var items = await ArmPages.ReadAllAsync(arm, AppServiceCalls.ReadReferences(site), ListName, cancellationToken)
+            .ConfigureAwait(false);
+        return [.. items.Select(Read)];
+    }
+
+    /// <summary>Reads one page of ARM's list; an answer that is not one is never taken as "no references".</summary>
     /// <exception cref="InvalidDataException">
     /// The answer is not JSON, has no "value" array, or an item or its properties is not an object (an HTML page
     /// from a proxy, a null list): a failed read, to be tried again later.
     /// </exception>
-    public static IReadOnlyList<KeyVaultReferenceStatus> ReadAll(BinaryData body)
-    {
-        ArgumentNullException.ThrowIfNull(body);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException)
-        {
-            throw Unreadable("is not JSON");
-        }
+    public static IReadOnlyList<KeyVaultReferenceStatus> ReadAll(BinaryData body) =>
+        [.. ArmPage.Parse(body, ListName).Items.Select(Read)];
 
-        using (document)
-        {
-            if (JsonFields.Find(document.RootElement, "value") is not { ValueKind: JsonValueKind.Array } items)
-            {
-                throw Unreadable("has no \"value\" list");
-            }
-
-            return [.. items.EnumerateArray().Select(Read)];
-        }
-    }
-
-    private static InvalidDataException Unreadable(string problem) =>
-        new($"The configuration references answer {problem}; expected ARM's {{\"value\": [...]}} list.");
+    private static InvalidDataException Unreadable(string problem) => ArmPage.Unreadable(ListName, problem);
 
     /// <summary>True when this reference follows the changed secret (a pinned version never does).</summary>
     public bool Refers(SecretChange change) =>
@@ -77,19 +72,16 @@ internal sealed record KeyVaultReferenceStatus(
     }
 
     /// <summary>
-    /// Statuses that name missing access or a missing or malformed target: they last until someone changes the
-    /// app's identity, the vault's policy or the setting. FetchTimedOut, OtherReasons and unknown ones may pass.
+    /// The documented resolve statuses (App Service's ResolveStatus) that last until someone changes the setting,
+    /// the app's identity, the vault's access or the secret: no restart fixes them. The others are Initialized
+    /// (pending), Resolved, and FetchTimedOut and OtherReasons, which may pass; an undocumented status may too.
     /// </summary>
-    public static bool IsBlocking(string status) =>
-        BlockingStatuses.Contains(status)
-        || status.Contains("Denied", StringComparison.OrdinalIgnoreCase)
-        || status.Contains("Unauthorized", StringComparison.OrdinalIgnoreCase)
-        || status.Contains("Forbidden", StringComparison.OrdinalIgnoreCase);
+    public static bool IsBlocking(string status) => BlockingStatuses.Contains(status);
 
     private static readonly HashSet<string> BlockingStatuses = new(StringComparer.OrdinalIgnoreCase)
     {
-        "AccessToKeyVaultDenied", "MSINotEnabled", "UnauthorizedClient", "VaultNotFound", "SecretNotFound",
-        "SecretVersionNotFound", "InvalidSyntax", "ManagedIdentityNotFound", "UserAssignedIdentityNotFound",
+        "InvalidSyntax", "MSINotEnabled", "VaultNotFound", "SecretNotFound", "SecretVersionNotFound",
+        "AccessToKeyVaultDenied", "UnauthorizedClient",
     };
 
     private static KeyVaultReferenceStatus Read(JsonElement item)

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using OpenDownloads.Rotation.Arm;
+using OpenDownloads.Rotation.Consumers;
 using OpenDownloads.Rotation.Events;
 
 namespace OpenDownloads.Rotation.Actions;
@@ -6,20 +8,32 @@ namespace OpenDownloads.Rotation.Actions;
 /// <summary>A container app revision's name, whether it is active, and its running and provisioning state.</summary>
 internal sealed record RevisionStatus(string Name, bool Active, string RunningState, string ProvisioningState)
 {
-    public static IReadOnlyList<RevisionStatus> ReadAll(BinaryData body)
+    /// <summary>Reads every page of the app's revisions.</summary>
+    /// <exception cref="InvalidDataException">A page is not ARM's list: a failed read, to be tried again later.</exception>
+    /// <exception cref="InvalidOperationException">A nextLink leaves the ARM host, or there are too many pages.</exception>
+    public static async Task<IReadOnlyList<RevisionStatus>> ReadAllAsync(
+        IArmClient arm,
+        ConsumerResource app,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        using var document = JsonDocument.Parse(body);
-        return JsonFields.Find(document.RootElement, "value") is { ValueKind: JsonValueKind.Array } items
-            ? [.. items.EnumerateArray().Select(Read)]
-            : [];
+        var items = await ArmPages.ReadAllAsync(arm, ContainerAppCalls.ListRevisions(app), "revisions", cancellationToken)
+            .ConfigureAwait(false);
+        return [.. items.Select(Read)];
     }
 
+    /// <exception cref="InvalidDataException">The answer is not JSON.</exception>
     public static RevisionStatus Read(BinaryData body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        using var document = JsonDocument.Parse(body);
-        return Read(document.RootElement);
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return Read(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            throw new InvalidDataException("The revision answer is not JSON; expected ARM's revision object.");
+        }
     }
 
     public OutcomeCheck Check()

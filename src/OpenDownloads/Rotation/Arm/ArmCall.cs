@@ -23,8 +23,10 @@ internal sealed record ArmCall(string Method, string Path, string ApiVersion)
         return new Uri(endpoint, $"{Path}?{query}");
     }
 
-    /// <summary>One line of JSON: method, path, api-version and (when set) query and consumer.</summary>
-    public string ToJsonLine(string? consumer = null)
+    /// <summary>
+    /// One line of JSON: method, path, api-version and, when set, query, consumer, ARM's status and the error.
+    /// </summary>
+    public string ToJsonLine(string? consumer = null, int? status = null, string? error = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -33,20 +35,26 @@ internal sealed record ArmCall(string Method, string Path, string ApiVersion)
             writer.WriteString("method", Method);
             writer.WriteString("path", Path);
             writer.WriteString("api-version", ApiVersion);
-            if (Query.Count > 0)
+            WriteIfSet(writer, "query", Query.Count > 0 ? ExtraQuery : null);
+            WriteIfSet(writer, "consumer", consumer);
+            if (status is { } answered)
             {
-                writer.WriteString("query", ExtraQuery);
+                writer.WriteNumber("status", answered);
             }
 
-            if (consumer is not null)
-            {
-                writer.WriteString("consumer", consumer);
-            }
-
+            WriteIfSet(writer, "error", error);
             writer.WriteEndObject();
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
     }
 
     public override string ToString() =>

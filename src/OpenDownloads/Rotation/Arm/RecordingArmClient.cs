@@ -1,12 +1,20 @@
+using Azure;
+
 namespace OpenDownloads.Rotation.Arm;
 
-/// <summary>Passes calls on and remembers each one (before sending, so a failed call is listed too).</summary>
+/// <summary>
+/// Passes calls on and remembers each one with its consumer (see <see cref="ActFor"/>) and outcome; a failed call
+/// is listed too.
+/// </summary>
 internal sealed class RecordingArmClient(IArmClient inner) : IArmClient
 {
-    private readonly List<ArmCall> _calls = [];
+    private readonly List<RecordedArmCall> _calls = [];
     private readonly Lock _gate = new();
+    private readonly AsyncLocal<string?> _consumer = new();
 
-    public IReadOnlyList<ArmCall> Calls
+    public Uri Endpoint => inner.Endpoint;
+
+    public IReadOnlyList<RecordedArmCall> Calls
     {
         get
         {
@@ -17,13 +25,49 @@ internal sealed class RecordingArmClient(IArmClient inner) : IArmClient
         }
     }
 
-    public Task<BinaryData> SendAsync(ArmCall call, CancellationToken cancellationToken)
+    /// <summary>Names <paramref name="consumer"/> on the calls made in this async flow until disposed.</summary>
+    public IDisposable ActFor(string consumer)
+    {
+        var previous = _consumer.Value;
+        _consumer.Value = consumer;
+        return new Restore(() => _consumer.Value = previous);
+    }
+
+    public async Task<ArmResponse> SendAsync(ArmCall call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await inner.SendAsync(call, cancellationToken).ConfigureAwait(false);
+            Add(new RecordedArmCall(call, _consumer.Value, response.Status, null));
+            return response;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // ARM's status and error code, or why there was no answer ("Could not connect to ...").
+            if (error is RequestFailedException { Status: > 0 } failed)
+            {
+                var code = string.IsNullOrEmpty(failed.ErrorCode) ? null : PrintableText.Of(failed.ErrorCode);
+                Add(new RecordedArmCall(call, _consumer.Value, failed.Status, code));
+            }
+            else
+            {
+                Add(new RecordedArmCall(call, _consumer.Value, null, ArmFailures.Describe(error)));
+            }
+
+            throw;
+        }
+    }
+
+    private void Add(RecordedArmCall call)
     {
         lock (_gate)
         {
             _calls.Add(call);
         }
+    }
 
-        return inner.SendAsync(call, cancellationToken);
+    private sealed class Restore(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Identity;
 using Microsoft.Extensions.Logging;
 
 namespace OpenDownloads.Rotation.Arm;
@@ -13,7 +14,9 @@ namespace OpenDownloads.Rotation.Arm;
 internal sealed class ResourceManagerClient(HttpPipeline pipeline, Uri endpoint, ILogger<ResourceManagerClient> logger)
     : IArmClient
 {
-    public async Task<BinaryData> SendAsync(ArmCall call, CancellationToken cancellationToken)
+    public Uri Endpoint => endpoint;
+
+    public async Task<ArmResponse> SendAsync(ArmCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         using var message = pipeline.CreateMessage();
@@ -33,11 +36,17 @@ internal sealed class ResourceManagerClient(HttpPipeline pipeline, Uri endpoint,
         {
             await pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (AuthenticationFailedException error)
+        {
+            throw new InvalidOperationException("Could not get a token for ARM: "
+                + $"{PrintableText.Of(error.Message.Split('\n')[0])}", error);
+        }
+        catch (Exception error) when (ArmConnectionFailure.Is(error, cancellationToken))
         {
             var failedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Log.ArmCallFailed(logger, call.Method, call.Path, 0, failedMs, error);
-            throw;
+            var unreachable = ArmConnectionFailure.Describe(endpoint, error);
+            Log.ArmCallUnreachable(logger, call.Method, call.Path, unreachable.Message, failedMs);
+            throw unreachable;
         }
 
         var response = message.Response;
@@ -50,6 +59,6 @@ internal sealed class ResourceManagerClient(HttpPipeline pipeline, Uri endpoint,
         }
 
         Log.ArmCallSucceeded(logger, call.Method, call.Path, response.Status, elapsedMs);
-        return response.Content;
+        return new ArmResponse(response.Status, response.Content);
     }
 }

@@ -128,7 +128,7 @@ internal sealed class ConsumerActionRunner(
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            return (ArmFailures.Describe(error), ArmFailures.IsRetryableLater(error));
+            return (ArmFailures.Describe(error, consumer.Kind), ArmFailures.IsRetryableLater(error));
         }
     }
 

@@ -29,7 +29,8 @@ internal sealed class DryRunDispatcher(ActionExecutor executor, ILogger<DryRunDi
         ArgumentNullException.ThrowIfNull(consumer);
         foreach (var call in executor.OperatorFor(consumer).Plan(consumer, consumer.Action))
         {
-            Log.DryRunCall(logger, consumer.Name, call.Method, call.Path, call.ApiVersion, call.ExtraQuery);
+            var query = call.Query.Count > 0 ? $"&{call.ExtraQuery}" : string.Empty;
+            Log.DryRunCall(logger, consumer.Name, call.Method, call.Path, call.ApiVersion, query);
             if (KeepCalls)
             {
                 _calls.Add(new PlannedCall(consumer.Name, call));

@@ -7,16 +7,24 @@ public sealed class KeyVaultReferenceStatusTests
 {
     private static readonly SecretChange Change = new(SecretStore.Vault("kv-prod"), "db-password", "", "v2");
 
+    // Every value of App Service's documented ResolveStatus, plus what an undocumented one gets.
     [Theory]
     [InlineData("resolved on the new version", "Resolved", "v2", "Fresh")]
     [InlineData("resolved, no version shown", "Resolved", null, "Fresh")]
     [InlineData("resolved on the old version: still refreshing", "Resolved", "v1", "Pending")]
     [InlineData("still initialising", "Initialized", null, "Pending")]
-    [InlineData("the identity lost access: no restart fixes it", "AccessToKeyVaultDenied", null, "Blocked")]
+    [InlineData("a malformed reference: only editing the setting fixes it", "InvalidSyntax", null, "Blocked")]
     [InlineData("no managed identity: no restart fixes it", "MSINotEnabled", null, "Blocked")]
+    [InlineData("the vault is gone or misnamed", "VaultNotFound", null, "Blocked")]
     [InlineData("the secret is gone: no restart fixes it", "SecretNotFound", null, "Blocked")]
+    [InlineData("the version is gone", "SecretVersionNotFound", null, "Blocked")]
+    [InlineData("the identity lost access: no restart fixes it", "AccessToKeyVaultDenied", null, "Blocked")]
+    [InlineData("the identity is not authorised as a client", "UnauthorizedClient", null, "Blocked")]
+    [InlineData("status casing differs", "accesstokeyvaultdenied", null, "Blocked")]
     [InlineData("a timeout may pass", "FetchTimedOut", null, "Stale")]
-    [InlineData("an unknown status may pass", "OtherReasons", null, "Stale")]
+    [InlineData("an unspecified failure may pass", "OtherReasons", null, "Stale")]
+    [InlineData("an undocumented status is not taken as permanent", "ManagedIdentityNotFound", null, "Stale")]
+    [InlineData("nor is one merely naming a denial", "SomethingDenied", null, "Stale")]
     public void Check_Status_GivesFreshness(string reason, string status, string? activeVersion, string expected)
     {
         var sut = new KeyVaultReferenceStatus("DbPassword", "kv-prod", "db-password", null, activeVersion, status);

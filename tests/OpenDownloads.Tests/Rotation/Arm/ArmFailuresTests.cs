@@ -1,5 +1,6 @@
 using Azure;
 using OpenDownloads.Rotation.Arm;
+using OpenDownloads.Rotation.Consumers;
 
 namespace OpenDownloads.Tests.Rotation.Arm;
 
@@ -13,7 +14,7 @@ public sealed class ArmFailuresTests
         var sut = ArmFailures.Describe(failure);
 
         Assert.DoesNotContain('\n', sut);
-        Assert.Equal("ARM answered 403 (Denied\\u000ainformation: forged line)", sut);
+        Assert.StartsWith("ARM answered 403 (Denied\\u000ainformation: forged line): ", sut, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -21,6 +22,28 @@ public sealed class ArmFailuresTests
     {
         var sut = ArmFailures.Describe(new HttpRequestException("reset\r\nwarning: forged"));
 
-        Assert.Equal("HttpRequestException: reset\\u000d\\u000awarning: forged", sut);
+        Assert.Equal("reset\\u000d\\u000awarning: forged", sut);
+    }
+
+    [Theory]
+    [InlineData("AppService", "Website Contributor")]
+    [InlineData("ContainerApp", "Container Apps Contributor")]
+    public void Describe_Forbidden_NamesTheMissingRole(string kind, string role)
+    {
+        var sut = ArmFailures.Describe(
+            new RequestFailedException(403, "denied", "AuthorizationFailed", null), Enum.Parse<ConsumerKind>(kind));
+
+        Assert.StartsWith("ARM answered 403 (AuthorizationFailed): the responder's identity lacks a role", sut, StringComparison.Ordinal);
+        Assert.Contains($"expected {role} on it", sut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Describe_Conflict_SaysAnotherOperationRunsNotAPermissionProblem()
+    {
+        var sut = ArmFailures.Describe(new RequestFailedException(409, "busy", "Conflict", null), ConsumerKind.AppService);
+
+        Assert.Contains("another operation on the app is still running", sut, StringComparison.Ordinal);
+        Assert.DoesNotContain("role", sut, StringComparison.Ordinal);
+        Assert.DoesNotContain("lacks", sut, StringComparison.Ordinal);
     }
 }

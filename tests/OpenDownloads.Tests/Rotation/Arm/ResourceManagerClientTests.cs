@@ -90,7 +90,7 @@ public sealed class ResourceManagerClientTests : IDisposable
 
         Assert.Equal(500, error.Status);
         Assert.Equal(3, _arm.Requests.Count);
-        Assert.Equal("ARM answered 500 (InternalServerError)", ArmFailures.Describe(error));
+        Assert.Equal("ARM answered 500 (InternalServerError) after the pipeline's retries", ArmFailures.Describe(error));
     }
 
     [Fact]
@@ -115,6 +115,25 @@ public sealed class ResourceManagerClientTests : IDisposable
 
         Assert.Contains(_logs.Entries, entry => entry.EventId == 5203);
         Assert.DoesNotContain(FakeTokenCredential.Token, _logs.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_NothingListening_SaysItCouldNotConnectToTheHost()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var settings = new ArmSettings { Endpoint = new Uri($"http://127.0.0.1:{port}/"), MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(5) };
+        var sut = ArmClientFactory.Create(settings, _credential, null, _time, _logs);
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => sut.SendAsync(Restart, CancellationToken.None));
+
+        Assert.StartsWith($"Could not connect to 127.0.0.1:{port}: ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(error.Message, ArmFailures.Describe(error));
+        Assert.True(ArmFailures.IsRetryableLater(error));
+        Assert.DoesNotContain("status 0", _logs.AllText, StringComparison.Ordinal);
+        Assert.Contains(_logs.Entries, entry => entry.EventId == 5204);
     }
 
     private IArmClient Create() => ArmClientFactory.Create(

@@ -59,6 +59,68 @@ public sealed class RotationSimulateTests
         Assert.Equal($"POST {Site}/config/configreferences/appsettings/refresh", printed[0]);
         Assert.Contains($"POST {Site}/restart", printed);
         Assert.All(arm.Requests, request => Assert.Null(request.Authorization));
+        Assert.All(Lines(output), line => Assert.Equal(200, (int?)line["status"]));
+        Assert.All(Lines(output), line => Assert.Equal("feed-api", (string?)line["consumer"]));
+    }
+
+    [Theory]
+    [InlineData("samples/rotation/keyvault-secret-new-version.json")]
+    [InlineData("samples/rotation/keyvault-secret-new-version.cloudevents.json")]
+    [InlineData("samples/rotation/appconfiguration-key-value-modified.json")]
+    public async Task Simulate_EverySampleRealRun_NamesTheConsumerAndStatusOfEachCallItsDryRunPlanned(string sample)
+    {
+        using var arm = new LoopbackServer(FakeArm.WithContainerApps());
+        using var config = new TempJson(SampleConfigPointingAt(arm.Endpoint));
+
+        var (dryExit, planned, _) = await OdlProcess.RunAsync("rotation", "simulate", sample, "--config", config.Path, "--dry-run");
+        var (exitCode, output, error) = await OdlProcess.RunAsync("rotation", "simulate", sample, "--config", config.Path);
+
+        Assert.Equal(0, dryExit);
+        Assert.True(exitCode == 0, error);
+        var made = Lines(output);
+        Assert.NotEmpty(made);
+        Assert.All(made, line => Assert.Equal(200, (int?)line["status"]));
+        var plannedConsumers = Lines(planned).Select(line => (string?)line["consumer"]).Distinct();
+        Assert.Equal(plannedConsumers, made.Select(line => (string?)line["consumer"]).Distinct());
+        Assert.Equal(Lines(planned)[0]["path"]!.ToString(), made[0]["path"]!.ToString());
+    }
+
+    [Fact]
+    public async Task Simulate_NothingListeningAtTheArmEndpoint_SaysItCouldNotConnectForEachConsumer()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        var json = JsonNode.Parse(SampleConfigPointingAt(new Uri($"http://127.0.0.1:{port}/")))!;
+        json["Rotation"]!["Arm"]!["MaxRetries"] = 0;
+        using var config = new TempJson(json.ToJsonString());
+
+        var (exitCode, output, error) = await OdlProcess.RunAsync(
+            "rotation", "simulate", "samples/rotation/keyvault-secret-new-version.json", "--config", config.Path);
+
+        Assert.True(exitCode == 1, error);
+        Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("status 0", error, StringComparison.Ordinal);
+        Assert.Contains($"Consumer 'feed-api' failed: Could not connect to 127.0.0.1:{port}: ", error, StringComparison.Ordinal);
+        Assert.All(Lines(output), line => Assert.StartsWith($"Could not connect to 127.0.0.1:{port}", (string?)line["error"], StringComparison.Ordinal));
+        Assert.Equal(["feed-api", "feed-api-staging", "transcoder"], Lines(output).Select(line => (string?)line["consumer"]));
+    }
+
+    [Theory]
+    [InlineData("a missing required option", new[] { "rotation", "simulate", "samples/rotation/keyvault-secret-new-version.json" }, "odl rotation simulate --help")]
+    [InlineData("an unknown sub-command", new[] { "rotation", "simulat" }, "odl rotation --help")]
+    [InlineData("an unknown top-level argument", new[] { "--bogus" }, "odl --help")]
+    public async Task Run_UsageMistake_PointsAtTheHelpOfTheCommandThatFailed(string reason, string[] args, string expected)
+    {
+        var (exitCode, _, error) = await OdlProcess.RunAsync(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.True(error.Contains($"Run '{expected}' for usage.", StringComparison.Ordinal), $"{reason}: {error}");
+        Assert.DoesNotContain("odl count --help", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,6 +139,7 @@ public sealed class RotationSimulateTests
         Assert.Contains(arm.Requests, request => request.Path.StartsWith(App, StringComparison.Ordinal));
         var lastLine = error.TrimEnd().Split('\n')[^1];
         Assert.Contains("Consumer 'feed-api' failed: ARM answered 403 (AuthorizationFailed)", error, StringComparison.Ordinal);
+        Assert.Contains("expected Website Contributor on it", error, StringComparison.Ordinal);
         Assert.Contains("failed: feed-api", lastLine, StringComparison.Ordinal);
     }
 
