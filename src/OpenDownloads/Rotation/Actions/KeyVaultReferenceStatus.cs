@@ -20,8 +20,8 @@ internal sealed record KeyVaultReferenceStatus(
     public const string ListName = "configuration references";
 
     /// <summary>Reads every page of the site's or slot's configuration references.</summary>
-    /// <exception cref="InvalidDataException">A page is not ARM's list: a failed read, to be tried again later.</exception>
-    /// <exception cref="InvalidOperationException">A nextLink leaves the ARM host, or there are too many pages.</exception>
+    /// <exception cref="InvalidDataException">A page is not ARM's list: a failed read, tried again later.</exception>
+    /// <exception cref="InvalidOperationException">A nextLink leaves ARM's host, or pages never end.</exception>
     public static async Task<IReadOnlyList<KeyVaultReferenceStatus>> ReadAllAsync(
         IArmClient arm,
         ConsumerResource site,

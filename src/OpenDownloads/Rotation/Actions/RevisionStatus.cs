@@ -9,15 +9,15 @@ namespace OpenDownloads.Rotation.Actions;
 internal sealed record RevisionStatus(string Name, bool Active, string RunningState, string ProvisioningState)
 {
     /// <summary>Reads every page of the app's revisions.</summary>
-    /// <exception cref="InvalidDataException">A page is not ARM's list: a failed read, to be tried again later.</exception>
-    /// <exception cref="InvalidOperationException">A nextLink leaves the ARM host, or there are too many pages.</exception>
+    /// <exception cref="InvalidDataException">A page is not ARM's list: a failed read, tried again later.</exception>
+    /// <exception cref="InvalidOperationException">A nextLink leaves ARM's host, or pages never end.</exception>
     public static async Task<IReadOnlyList<RevisionStatus>> ReadAllAsync(
         IArmClient arm,
         ConsumerResource app,
         CancellationToken cancellationToken)
     {
-        var items = await ArmPages.ReadAllAsync(arm, ContainerAppCalls.ListRevisions(app), "revisions", cancellationToken)
-            .ConfigureAwait(false);
+        var list = ContainerAppCalls.ListRevisions(app);
+        var items = await ArmPages.ReadAllAsync(arm, list, "revisions", cancellationToken).ConfigureAwait(false);
         return [.. items.Select(Read)];
     }
 

@@ -53,9 +53,10 @@ internal static partial class ConsumerOptionsReader
     {
         if (!ConsumerResource.TryParse(option.ResourceId, out var resource))
         {
-            problems.Add($"{where}:ResourceId '{PrintableText.Of(option.ResourceId)}' is not a site, site slot or container app ARM id; "
-                + "expected /subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.Web/sites/{name} or "
-                    + "…/Microsoft.App/containerApps/{name}.");
+            problems.Add($"{where}:ResourceId '{PrintableText.Of(option.ResourceId)}' is not a site, site slot or "
+                + "container app ARM id; expected "
+                + "/subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.Web/sites/{name} or "
+                + "…/Microsoft.App/containerApps/{name}.");
             return resource;
         }
 
@@ -82,8 +83,8 @@ internal static partial class ConsumerOptionsReader
         var slotTwice = resource.Slot is not null && !resource.Slot.Equals(slot, StringComparison.OrdinalIgnoreCase);
         if (resource.Kind != ConsumerKind.AppService || slotTwice)
         {
-            problems.Add($"{where}:Slot '{slot}' does not fit ResourceId '{PrintableText.Of(option.ResourceId)}'; expected a "
-                + "slot only for a site, given once.");
+            problems.Add($"{where}:Slot '{slot}' does not fit ResourceId '{PrintableText.Of(option.ResourceId)}'; "
+                + "expected a slot only for a site, given once.");
             return resource;
         }
 
@@ -102,7 +103,8 @@ internal static partial class ConsumerOptionsReader
             || !ActionLadder.For(kind).Contains(action))
         {
             var allowed = string.Join(", ", ActionLadder.For(kind));
-            problems.Add($"{where}:Action '{text}' does not apply to {ConsumerKindText.WithArticle(kind)}; expected one of {allowed}.");
+            problems.Add($"{where}:Action '{PrintableText.Of(text)}' does not apply to "
+                + $"{ConsumerKindText.WithArticle(kind)}; expected one of {allowed}.");
             return mildest;
         }
 
