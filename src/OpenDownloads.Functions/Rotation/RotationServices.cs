@@ -16,7 +16,8 @@ namespace OpenDownloads.Functions.Rotation;
 
 /// <summary>
 /// Wiring for the rotation responder. A <see cref="TokenCredential"/> or <see cref="HttpPipelineTransport"/>
-/// registered beforehand replaces the managed identity or the default transport (tests do both).
+/// registered beforehand replaces the managed identity (for ARM, and for identity-based storage) or the default
+/// transport (tests do both).
 /// </summary>
 internal static class RotationServices
 {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OpenDownloads.Rotation.Configuration;
 using OpenDownloads.Rotation.Coordination;
 
 namespace OpenDownloads.Functions.Tests.Rotation;
@@ -22,7 +23,7 @@ public sealed class RotationServicesTests
     }
 
     [Fact]
-    public void RotationStorage_OwnServiceUris_WinOverTheHostConnectionString()
+    public void RotationStorage_OwnServiceUris_WinOverTheHostConnectionStringAndPassValidation()
     {
         using var services = RotationHost.Build(
             new Uri("http://127.0.0.1:1/"),
@@ -33,5 +34,6 @@ public sealed class RotationServicesTests
 
         Assert.Equal("rot.table.core.windows.net", sut.Table.Uri.Host);
         Assert.Equal("rot.queue.core.windows.net", sut.Actions.Uri.Host);
+        Assert.Single(services.GetRequiredService<RotationSettings>().Consumers.All);
     }
 }

@@ -12,7 +12,8 @@ internal static class RotationSectionShape
 {
     private static readonly string[] TopTimes = ["DebounceWindow", "Stagger", "RetryBackoff", "ActionLease", "VerifyDelay"];
     private static readonly string[] TopNumbers = ["MaxConcurrentActions", "MaxAttempts", "VerifyAttempts"];
-    private static readonly string[] TopTexts = ["AlertWebhook", "WebhookKey", "SelfResourceId", "StorageConnection"];
+    // StorageConnection is left out: it is a connection string or an identity-based section (RotationStorageAccount).
+    private static readonly string[] TopTexts = ["AlertWebhook", "WebhookKey", "SelfResourceId"];
     private static readonly string[] ArmTimes = ["RetryDelay", "MaxRetryDelay", "NetworkTimeout"];
     private static readonly string[] ArmTexts = ["Endpoint", "Credential", "ManagedIdentityClientId"];
     private static readonly string[] ConsumerTexts = ["Name", "ResourceId", "Slot", "Action"];

@@ -36,6 +36,19 @@ public sealed class RotationSectionShapeTests
     }
 
     [Fact]
+    public void ReadFile_IdentityBasedStorageSection_IsNotAMisshapenValue()
+    {
+        using var file = new TempJson($$"""
+            { "Rotation": { "StorageConnection": { "accountName": "odlstore", "clientId": "c" },
+              "Consumers": [ { "Name": "api", "ResourceId": "{{Site}}", {{Needs}} } ] } }
+            """);
+
+        var sut = RotationConfiguration.ReadFile(file.Path);
+
+        Assert.Single(sut.Consumers.All);
+    }
+
+    [Fact]
     public void ReadFile_FirstConsumerUnreadable_KeepsTheIndexesOfTheOthers()
     {
         using var file = new TempJson(Wrap(
