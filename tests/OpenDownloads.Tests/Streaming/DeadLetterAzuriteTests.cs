@@ -85,6 +85,30 @@ public sealed class DeadLetterAzuriteTests
         Assert.DoesNotContain("203.0.113.2", string.Join('\n', lines), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Handle_EventWithAnOrigin_DeadLetterNamesTheFileLineAndEventHubEventsKeepTheBodyLine()
+    {
+        await using var harness = await StreamHarness.StartAsync();
+        var body = Encoding.UTF8.GetBytes("not a log line");
+        StreamEvent[] events =
+        [
+            new(body, 7, DateTimeOffset.UnixEpoch, "7", new RecordLocation("logs/access.log", 42, 40)),
+            new(body, 8, DateTimeOffset.UnixEpoch, "8"),
+        ];
+
+        await harness.Pipeline.Handler.HandleAsync("0", events, CancellationToken.None);
+
+        var blob = Assert.Single(await harness.ListAsync("deadletter/"));
+        var lines = (await harness.ReadTextAsync(blob)).TrimEnd('\n').Split('\n')
+            .Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(
+            ("logs/access.log", 42L, 40L, 1L),
+            (lines[0].GetProperty("file").GetString(), lines[0].GetProperty("file_line").GetInt64(),
+                lines[0].GetProperty("file_record").GetInt64(), lines[0].GetProperty("line").GetInt64()));
+        Assert.False(lines[1].TryGetProperty("file", out _));
+        Assert.Equal(1, lines[1].GetProperty("line").GetInt64());
+    }
+
     private static string Good(string ip, string url) =>
         $"{{\"ip\":\"{ip}\",\"user_agent\":\"{Chrome}\",\"timestamp\":\"2022-09-20T10:00:00Z\",\"url\":\"{url}\","
         + "\"method\":\"GET\"}";
