@@ -11,7 +11,8 @@ internal sealed class ReplayClock(DateTimeOffset start) : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => _now;
 
-    /// <summary>Moves the clock to <paramref name="time"/> when that is later; an earlier time changes nothing.</summary>
+    /// <summary>Moves the clock to <paramref name="time"/> when that is later; an earlier time changes
+    /// nothing.</summary>
     public void MoveForwardTo(DateTimeOffset time)
     {
         if (time > _now)

@@ -55,7 +55,8 @@ internal sealed class ReplaySchedule
                 }
             }
 
-            timed.Add(body with { SentAt = latest == long.MinValue ? null : new DateTimeOffset(latest, TimeSpan.Zero) });
+            var sentAt = latest == long.MinValue ? (DateTimeOffset?)null : new DateTimeOffset(latest, TimeSpan.Zero);
+            timed.Add(body with { SentAt = sentAt });
         }
 
         var start = first == long.MaxValue ? DateTimeOffset.UtcNow : new DateTimeOffset(first, TimeSpan.Zero);

@@ -71,7 +71,8 @@ internal static class StreamInputs
                     onUnreadable($"{record.Location}: {error}");
 
                     // Sent as text no reader takes, so the stream path rejects and counts it as odl count does.
-                    bodies.Add(new ReplayBody(Encoding.UTF8.GetBytes("unreadable record: " + error), record.Location, null));
+                    var unreadable = Encoding.UTF8.GetBytes("unreadable record: " + error);
+                    bodies.Add(new ReplayBody(unreadable, record.Location, null));
                 }
                 else
                 {

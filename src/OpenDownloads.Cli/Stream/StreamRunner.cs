@@ -76,12 +76,12 @@ internal sealed class StreamRunner
             await StreamReferencePublisher.PublishAsync(
                 storage, settings, options, schedule.NeedsDatacenters, cancellationToken);
             var outcome = await StreamReplay.RunAsync(storage, settings, options, schedule, cancellationToken);
+            var seconds = outcome.Streamed.TotalSeconds;
             await _error.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
-                $"odl: streamed {outcome.Events} events in {outcome.Batches} batches in "
-                + $"{outcome.Streamed.TotalSeconds:0.0} s ({outcome.Events / Math.Max(outcome.Streamed.TotalSeconds, 0.001):0}"
-                + $" events/s, closing included); closed {outcome.ClosedDays} day(s), left {outcome.OpenDays.Count} "
-                + $"open; {outcome.Late} late request(s)."));
+                $"odl: streamed {outcome.Events} events in {outcome.Batches} batches in {seconds:0.0} s "
+                + $"({outcome.Events / Math.Max(seconds, 0.001):0} events/s, closing included); closed "
+                + $"{outcome.ClosedDays} day(s), left {outcome.OpenDays.Count} open; {outcome.Late} late request(s)."));
             await _output.WriteAsync(options.Json ? StreamSummary.Json(outcome) : StreamSummary.Text(outcome));
         }
         catch (ReferenceDataException error)

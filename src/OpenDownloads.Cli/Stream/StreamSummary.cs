@@ -43,9 +43,10 @@ internal static class StreamSummary
             text.Append("\nDays left open (provisional totals, not in the counts above):\n");
             foreach (var day in outcome.OpenDays)
             {
+                var closesAt = day["closes_at"]?.GetValue<DateTimeOffset>().UtcDateTime;
                 text.Append(CultureInfo.InvariantCulture,
                     $"  {day["day"]}  {day["total"]} downloads from {day["events"]} events, {day["late"]} late; "
-                    + $"closes at {day["closes_at"]?.GetValue<DateTimeOffset>().UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}\n");
+                    + $"closes at {closesAt:yyyy-MM-dd'T'HH:mm:ss'Z'}\n");
             }
         }
 

@@ -37,7 +37,9 @@ public sealed class StreamReplayAzuriteTests
         Assert.Equal(2, json.RootElement.GetProperty("total").GetInt64());
         Assert.Equal(1, json.RootElement.GetProperty("late").GetInt64());
         Assert.Contains("closed 2 day(s), left 0 open; 1 late request(s).", run.Error, StringComparison.Ordinal);
-        Assert.Contains("\nLate requests, not counted (arrived after their day closed; dead-lettered): 1\n", text.Output,
+        Assert.Contains(
+            "\nLate requests, not counted (arrived after their day closed; dead-lettered): 1\n",
+            text.Output,
             StringComparison.Ordinal);
     }
 
@@ -58,8 +60,11 @@ public sealed class StreamReplayAzuriteTests
         Assert.False(open.GetProperty("final").GetBoolean());
         Assert.Equal(1, open.GetProperty("total").GetInt64());
         Assert.Contains("closed 1 day(s), left 1 open; 1 late request(s).", run.Error, StringComparison.Ordinal);
-        Assert.Contains("\nDays left open (provisional totals, not in the counts above):\n  2022-09-21T00:00:00Z  1 "
-            + "downloads from 1 events, 0 late; closes at 2022-09-22T02:00:00Z\n", text.Output, StringComparison.Ordinal);
+        Assert.Contains(
+            "\nDays left open (provisional totals, not in the counts above):\n  2022-09-21T00:00:00Z  1 "
+            + "downloads from 1 events, 0 late; closes at 2022-09-22T02:00:00Z\n",
+            text.Output,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +72,8 @@ public sealed class StreamReplayAzuriteTests
     {
         using var temp = new TempDirectory();
         var combined = temp.File("access.log", string.Join('\n',
-            "203.0.113.7 - - [20/Sep/2022:00:08:04 +0000] \"GET /ep1.mp3 HTTP/1.1\" 206 9 \"-\" \"Overcast/3.0\" \"bytes=0-\"",
+            "203.0.113.7 - - [20/Sep/2022:00:08:04 +0000] \"GET /ep1.mp3 HTTP/1.1\" 206 9 \"-\" \"Overcast/3.0\" "
+                + "\"bytes=0-\"",
             "",
             "not a log line"));
 
@@ -78,7 +84,8 @@ public sealed class StreamReplayAzuriteTests
             Regex.Match(run.Error, "dead letters in container ([a-z0-9]+);").Groups[1].Value);
         try
         {
-            var blob = Assert.Single(await container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = "deadletter/" }).ToListAsync());
+            var listing = new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = "deadletter/" };
+            var blob = Assert.Single(await container.GetBlobsAsync(listing).ToListAsync());
             var letter = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
             using var json = JsonDocument.Parse(letter.TrimEnd('\n'));
             Assert.Equal(combined, json.RootElement.GetProperty("file").GetString());

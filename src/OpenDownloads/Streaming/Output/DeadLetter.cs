@@ -23,7 +23,8 @@ internal sealed record DeadLetter(
     RawRecord? Record,
     RecordLocation? Origin = null)
 {
-    /// <summary>Returns the dead letter of <paramref name="record"/>, read from <paramref name="streamEvent"/>.</summary>
+    /// <summary>Returns the dead letter of <paramref name="record"/>, read from
+    /// <paramref name="streamEvent"/>.</summary>
     public static DeadLetter For(StreamEvent streamEvent, RawRecord record, string reason) => new(
         streamEvent.SequenceNumber,
         streamEvent.Offset,
