@@ -9,8 +9,9 @@ namespace OpenDownloads.Cli.Streaming;
 
 /// <summary>
 /// Runs <c>odl stream</c>: turns log files into Event Hubs-like batches, has the stream path count them against
-/// the given storage (Azurite by default) in a table and container of its own, closes every day, and prints the
-/// same summary <c>odl count</c> prints for the same logs and salt.
+/// the given storage (Azurite by default) in a table and container of its own with a clock that follows the
+/// requests (<see cref="StreamReplay"/>), and prints the summary <c>odl count</c> prints for the same logs and salt,
+/// with the late requests and the days left open.
 /// </summary>
 internal sealed class StreamRunner
 {
