@@ -16,7 +16,8 @@ internal static class AzureMonitorFile
     {
         var bodies = new List<ReplayBody>();
         var (counted, line) = (0, 1L);
-        var reader = new Utf8JsonReader(content, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var json = content.AsSpan().StartsWith("\uFEFF"u8) ? content.AsMemory(3) : content.AsMemory();
+        var reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         try
         {
             if (!SeekRecords(ref reader))
@@ -29,8 +30,8 @@ internal static class AzureMonitorFile
                 var start = (int)reader.TokenStartIndex;
                 reader.Skip();
                 var end = (int)reader.BytesConsumed;
-                var record = Encoding.UTF8.GetString(content, start, end - start);
-                line += content.AsSpan(counted, start - counted).Count((byte)'\n');
+                var record = Encoding.UTF8.GetString(json.Span[start..end]);
+                line += json.Span[counted..start].Count((byte)'\n');
                 counted = start;
                 var origin = new RecordLocation(path, line, bodies.Count + 1);
                 bodies.Add(new ReplayBody(Encoding.UTF8.GetBytes($"{{\"records\":[{record}]}}"), origin, null));

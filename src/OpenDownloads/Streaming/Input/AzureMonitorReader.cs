@@ -16,7 +16,9 @@ internal static class AzureMonitorReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            // The parser takes no byte-order mark, which some producers write; the shape detector skipped it too.
+            var json = body.Span.StartsWith("\uFEFF"u8) ? body[3..] : body;
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException error)
         {

@@ -62,6 +62,15 @@ public sealed class EventBodyReaderTests
     }
 
     [Fact]
+    public void Read_EnvelopeWithAByteOrderMark_ReadsItsRecords()
+    {
+        var result = Read("\uFEFF" + EventBodies.StorageBlob);
+
+        Assert.Equal(2, result.Records.Count);
+        Assert.All(result.Records, r => Assert.Null(r.ReadError));
+    }
+
+    [Fact]
     public void Read_StorageEnvelope_DerivesMethodStripsPortAndSignature()
     {
         var result = Read(EventBodies.StorageBlob);
