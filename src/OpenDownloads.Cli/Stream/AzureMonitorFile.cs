@@ -17,7 +17,8 @@ internal static class AzureMonitorFile
         var bodies = new List<ReplayBody>();
         var (counted, line) = (0, 1L);
         var json = content.AsSpan().StartsWith("\uFEFF"u8) ? content.AsMemory(3) : content.AsMemory();
-        var reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip };
+        var reader = new Utf8JsonReader(json.Span, options);
         try
         {
             if (!SeekRecords(ref reader))
