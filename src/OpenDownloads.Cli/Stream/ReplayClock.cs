@@ -1,8 +1,9 @@
 namespace OpenDownloads.Cli.Streaming;
 
 /// <summary>
-/// The stream path's clock while a log is replayed: held at the log's first request, so every day stays open
-/// however the requests are shuffled, then moved past every day's close so the closer closes them all.
+/// The stream path's clock while a log is replayed: it starts at the log's first request and follows the
+/// requests, moving forward to the latest time each delivery carries and never back, so a day stops taking
+/// requests and closes during the replay once its lateness has passed, as it would in the service.
 /// </summary>
 internal sealed class ReplayClock(DateTimeOffset start) : TimeProvider
 {
@@ -10,5 +11,13 @@ internal sealed class ReplayClock(DateTimeOffset start) : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => _now;
 
-    public void MoveTo(DateTimeOffset now) => _now = now;
+    /// <summary>Moves the clock to <paramref name="time"/> when that is later; an earlier time changes
+    /// nothing.</summary>
+    public void MoveForwardTo(DateTimeOffset time)
+    {
+        if (time > _now)
+        {
+            _now = time;
+        }
+    }
 }

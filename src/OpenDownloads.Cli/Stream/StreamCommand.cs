@@ -53,6 +53,10 @@ internal static class StreamCommand
         {
             Description = "Keep the run's table and containers instead of deleting them.",
         };
+        var keepOpen = new Option<bool>("--keep-open")
+        {
+            Description = "Leave the days whose lateness has not passed open and show their provisional totals.",
+        };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object." };
         var format = new Option<LogFormat?>("--format") { Description = "Read every input in this format." };
         var map = new Option<string[]>("--map")
@@ -64,7 +68,7 @@ internal static class StreamCommand
             "stream", "Push logs through the streaming counter, as Event Hubs batches, and count them.")
         {
             logs, agents, datacenters, salt, offset, partitions, batchSize, redeliver, shuffle, seed, storage, keep,
-            json, format, map,
+            keepOpen, json, format, map,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -81,6 +85,7 @@ internal static class StreamCommand
                 result.GetValue(seed),
                 result.GetValue(storage)!,
                 result.GetValue(keep),
+                result.GetValue(keepOpen),
                 result.GetValue(json),
                 result.GetValue(format),
                 result.GetValue(map) ?? []);

@@ -1,38 +1,67 @@
 using System.IO.Compression;
 using System.Text;
-using System.Text.Json;
 using OpenDownloads.Counting.Readers;
 using OpenDownloads.Streaming.Input;
+using OpenDownloads.Streaming.Replay;
 
 namespace OpenDownloads.Cli.Streaming;
 
 /// <summary>
 /// Turns log files into the event bodies a producer would send: each line of JSON lines or combined log text as
 /// it is, each record of an Azure Monitor <c>{"records": [...]}</c> file in its own envelope, and each record of
-/// the files <c>odl count</c> reads (Avro, CSV, TSV, JSON arrays, OP3 exports) as one oDL event object.
+/// the files <c>odl count</c> reads (Avro, CSV, TSV, JSON arrays, OP3 exports) as one oDL event object. Each body
+/// keeps the file and line (or record) it came from, for its dead letter.
 /// </summary>
 internal static class StreamInputs
 {
-    public static List<ReadOnlyMemory<byte>> Read(
+    public static List<ReplayBody> Read(
         string path,
+        LogFormat? format,
+        FieldMapping mapping,
+        Action<string> onUnreadable,
+        Action<string> onWarning)
+    {
+        var content = ReadAll(path);
+        var text = EventShapeDetector.TrimStart(content);
+        if (text.IsEmpty)
+        {
+            onWarning($"{path} is empty; it holds no events.");
+            return [];
+        }
+
+        var bodies = ReadBodies(path, content, text, format, mapping, onUnreadable);
+        if (bodies.Count == 0)
+        {
+            onWarning($"{path} holds no records; nothing was sent from it.");
+        }
+
+        return bodies;
+    }
+
+    private static List<ReplayBody> ReadBodies(
+        string path,
+        byte[] content,
+        ReadOnlySpan<byte> text,
         LogFormat? format,
         FieldMapping mapping,
         Action<string> onUnreadable)
     {
-        var content = ReadAll(path);
         var chosen = format ?? LogFormatDetector.FromName(path) ?? LogFormatDetector.FromContent(content);
-        var text = EventShapeDetector.TrimStart(content);
-        if (format is null && EventShapeDetector.Detect(text) == EventShape.AzureMonitor && !IsJsonLines(text))
+
+        // An explicit JSON format still holds one of the stream's JSON shapes: an envelope, JSON lines or a document.
+        var isJson = format is null or LogFormat.Json;
+        if (isJson && EventShapeDetector.Detect(text) == EventShape.AzureMonitor && !IsJsonLines(text))
         {
-            return Envelopes(content);
+            return AzureMonitorFile.Envelopes(content, path);
         }
 
-        if (chosen == LogFormat.JsonLines || (format is null && IsCombinedLog(text)))
+        if (chosen == LogFormat.JsonLines || (format is null && IsCombinedLog(text))
+            || (format == LogFormat.Json && IsJsonLines(text)))
         {
-            return Lines(content);
+            return Lines(content, path);
         }
 
-        var bodies = new List<ReadOnlyMemory<byte>>();
+        var bodies = new List<ReplayBody>();
         try
         {
             foreach (var record in LogInput.Read(new MemoryStream(content), path, chosen, mapping))
@@ -42,11 +71,12 @@ internal static class StreamInputs
                     onUnreadable($"{record.Location}: {error}");
 
                     // Sent as text no reader takes, so the stream path rejects and counts it as odl count does.
-                    bodies.Add(Encoding.UTF8.GetBytes("unreadable record: " + error));
+                    var unreadable = Encoding.UTF8.GetBytes("unreadable record: " + error);
+                    bodies.Add(new ReplayBody(unreadable, record.Location, null));
                 }
                 else
                 {
-                    bodies.Add(OdlEventJson.Serialize(record, mapping));
+                    bodies.Add(new ReplayBody(OdlEventJson.Serialize(record, mapping), record.Location, null));
                 }
             }
         }
@@ -54,7 +84,7 @@ internal static class StreamInputs
         {
             // Text whose first line is neither a header nor a combined line (a comment, a cut line): each line goes
             // as its own event, as a log shipper would send it, and the stream path counts or dead-letters each.
-            return Lines(content);
+            return Lines(content, path);
         }
 
         return bodies;
@@ -86,18 +116,20 @@ internal static class StreamInputs
         return CombinedLogLine.Parse(first, new RecordLocation("first line", 1, 1)).ReadError is null;
     }
 
-    private static List<ReadOnlyMemory<byte>> Lines(byte[] content)
+    private static List<ReplayBody> Lines(byte[] content, string path)
     {
-        var bodies = new List<ReadOnlyMemory<byte>>();
+        var bodies = new List<ReplayBody>();
         var start = 0;
+        var lineNumber = 0L;
         for (var i = 0; i <= content.Length; i++)
         {
             if (i == content.Length || content[i] == (byte)'\n')
             {
+                lineNumber++;
                 var line = content.AsMemory(start, i - start);
                 if (!line.Span.Trim(" \t\r"u8).IsEmpty)
                 {
-                    bodies.Add(line);
+                    bodies.Add(new ReplayBody(line, new RecordLocation(path, lineNumber, bodies.Count + 1), null));
                 }
 
                 start = i + 1;
@@ -105,13 +137,5 @@ internal static class StreamInputs
         }
 
         return bodies;
-    }
-
-    private static List<ReadOnlyMemory<byte>> Envelopes(byte[] content)
-    {
-        using var document = JsonDocument.Parse(content);
-        return [.. document.RootElement.GetProperty("records").EnumerateArray()
-            .Select(record => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(
-                $"{{\"records\":[{record.GetRawText()}]}}"))];
     }
 }

@@ -16,6 +16,7 @@ internal sealed record StreamOptions(
     int? Seed,
     string Storage,
     bool Keep,
+    bool KeepOpen,
     bool Json,
     LogFormat? Format,
     IReadOnlyList<string> Mappings);

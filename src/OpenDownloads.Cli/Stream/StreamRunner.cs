@@ -1,21 +1,17 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
 using OpenDownloads.Counting;
-using OpenDownloads.Counting.Output;
-using OpenDownloads.Counting.Preparation;
 using OpenDownloads.Counting.Readers;
 using OpenDownloads.Datacenters.Publishing;
 using OpenDownloads.ReferenceData;
 using OpenDownloads.Streaming;
-using OpenDownloads.Streaming.Input;
-using OpenDownloads.Streaming.Replay;
 
 namespace OpenDownloads.Cli.Streaming;
 
 /// <summary>
 /// Runs <c>odl stream</c>: turns log files into Event Hubs-like batches, has the stream path count them against
-/// the given storage (Azurite by default) in a table and container of its own, closes every day, and prints the
-/// same summary <c>odl count</c> prints for the same logs and salt.
+/// the given storage (Azurite by default) in a table and container of its own with a clock that follows the
+/// requests (<see cref="StreamReplay"/>), and prints the summary <c>odl count</c> prints for the same logs and salt,
+/// with the late requests and the days left open.
 /// </summary>
 internal sealed class StreamRunner
 {
@@ -48,15 +44,21 @@ internal sealed class StreamRunner
         }
 
         var shown = 0;
-        var bodies = options.Logs.SelectMany(log => StreamInputs.Read(log, options.Format, mapping, reason =>
-        {
-            if (shown++ < ShownRejections)
+        var bodies = options.Logs.SelectMany(log => StreamInputs.Read(
+            log,
+            options.Format,
+            mapping,
+            reason =>
             {
-                _error.WriteLine($"odl: rejected {reason}");
-            }
-        })).ToList();
+                if (shown++ < ShownRejections)
+                {
+                    _error.WriteLine($"odl: rejected {reason}");
+                }
+            },
+            warning => _error.WriteLine($"odl: warning: {warning}")));
         var run = RunName();
         var settings = Settings(options, run, mapping);
+        var schedule = ReplaySchedule.Build(bodies, mapping, settings);
         StreamStorage storage;
         try
         {
@@ -72,11 +74,16 @@ internal sealed class StreamRunner
         try
         {
             await storage.EnsureCreatedAsync(cancellationToken);
-            var needDatacenters = NeedsDatacenters(bodies, mapping);
-            await StreamReferencePublisher.PublishAsync(storage, settings, options, needDatacenters, cancellationToken);
-            var report = await ReplayAsync(storage, settings, options, bodies, mapping, cancellationToken);
-            var summary = options.Json ? CountReportJson.Render(report) + "\n" : CountReportText.Render(report);
-            await _output.WriteAsync(summary);
+            await StreamReferencePublisher.PublishAsync(
+                storage, settings, options, schedule.NeedsDatacenters, cancellationToken);
+            var outcome = await StreamReplay.RunAsync(storage, settings, options, schedule, cancellationToken);
+            var seconds = outcome.Streamed.TotalSeconds;
+            await _error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"odl: streamed {outcome.Events} events in {outcome.Batches} batches in {seconds:0.0} s "
+                + $"({outcome.Events / Math.Max(seconds, 0.001):0} events/s, closing included); closed "
+                + $"{outcome.ClosedDays} day(s), left {outcome.OpenDays.Count} open; {outcome.Late} late request(s)."));
+            await _output.WriteAsync(options.Json ? StreamSummary.Json(outcome) : StreamSummary.Text(outcome));
         }
         catch (ReferenceDataException error)
         {
@@ -159,72 +166,6 @@ internal sealed class StreamRunner
     // One blob per list the user gave, or one for the published list when none.
     private static string Blobs(string pattern, int count) => string.Join(',', Enumerable.Range(1, Math.Max(1, count))
         .Select(i => string.Format(CultureInfo.InvariantCulture, pattern, i)));
-
-    private static bool NeedsDatacenters(List<ReadOnlyMemory<byte>> bodies, FieldMapping mapping)
-    {
-        var reader = new EventBodyReader(mapping);
-        return bodies.Any(body =>
-            reader.Read(body, "check").Records.Any(r => !string.IsNullOrWhiteSpace(r[OdlField.Ip])));
-    }
-
-    private static DateTimeOffset FirstRequest(List<ReadOnlyMemory<byte>> bodies, FieldMapping mapping)
-    {
-        var reader = new EventBodyReader(mapping);
-        var first = long.MaxValue;
-        foreach (var record in bodies.SelectMany(body => reader.Read(body, "check").Records))
-        {
-            if (OdlTimestamp.TryParseUtcTicks(record[OdlField.Timestamp], out var ticks))
-            {
-                first = Math.Min(first, ticks);
-            }
-        }
-
-        return first == long.MaxValue ? DateTimeOffset.UtcNow : new DateTimeOffset(first, TimeSpan.Zero);
-    }
-
-    private async Task<CountReport> ReplayAsync(
-        StreamStorage storage,
-        StreamingOptions settings,
-        StreamOptions options,
-        List<ReadOnlyMemory<byte>> bodies,
-        FieldMapping mapping,
-        CancellationToken cancellationToken)
-    {
-        var clock = new ReplayClock(FirstRequest(bodies, mapping));
-        using var pipeline = StreamPipeline.Create(storage, settings, clock, NullLoggerFactory.Instance);
-        var random = options.Seed is { } seed ? new Random(seed) : new Random();
-        var delivery = new DeliveryOptions
-        {
-            Partitions = options.Partitions,
-            BatchSize = options.BatchSize,
-            RedeliverFraction = options.RedeliverFraction,
-            Shuffle = options.Shuffle,
-            EnqueuedTime = clock.GetUtcNow(),
-        };
-        var plan = DeliveryPlanner.Plan(bodies, delivery, random);
-        var started = TimeProvider.System.GetTimestamp();
-        foreach (var batch in plan)
-        {
-            await pipeline.Handler.HandleAsync(batch.PartitionId, batch.Events, cancellationToken);
-        }
-
-        var streamed = TimeProvider.System.GetElapsedTime(started);
-        clock.MoveTo(DateTimeOffset.MaxValue.AddYears(-1));
-        var days = await pipeline.Closer.RunAsync(cancellationToken);
-        var events = plan.Sum(batch => batch.Events.Count);
-        await _error.WriteLineAsync(string.Create(
-            CultureInfo.InvariantCulture,
-            $"odl: streamed {events} events in {plan.Count} batches in {streamed.TotalSeconds:0.0} s "
-            + $"({events / Math.Max(streamed.TotalSeconds, 0.001):0} events/s); closed {days.Count} day(s) in "
-            + $"{(TimeProvider.System.GetElapsedTime(started) - streamed).TotalSeconds:0.0} s."));
-        var undated = await pipeline.Closer.ReadUndatedAsync(cancellationToken);
-        return new CountReport(
-            days.Sum(d => d.Report.Events) + undated.Events,
-            days.Sum(d => d.Report.DeniedIp) + undated.DeniedIp,
-            days.Sum(d => d.Report.Bots) + undated.Bots,
-            days.Sum(d => d.Report.Rejected) + undated.Rejected,
-            [.. days.SelectMany(d => d.Report.Downloads).Order(DownloadOrder.Instance)]);
-    }
 
     private async Task FinishAsync(StreamStorage storage, bool keep)
     {

@@ -186,11 +186,6 @@ public sealed class StreamBatchHandler
         }
     }
 
-    private static DeadLetter Letter(StreamEvent streamEvent, RawRecord record, string reason) => new(
-        streamEvent.SequenceNumber,
-        streamEvent.Offset,
-        streamEvent.EnqueuedTime,
-        record.Location,
-        reason,
-        record.ReadError is null ? record : null);
+    private static DeadLetter Letter(StreamEvent streamEvent, RawRecord record, string reason) =>
+        DeadLetter.For(streamEvent, record, reason);
 }

@@ -29,6 +29,7 @@ public sealed class DeadLetterAzuriteTests
         (Good("999.1.1.1", "/a.mp3"), 1, "is not an IPv4 or IPv6 address"),
         (Good("203.0.113.24", "/a.mp3").Replace(Chrome, new string('x', 9000), StringComparison.Ordinal), 1,
             "at most 8192 are accepted"),
+        (FrontDoorPair("203.0.113.30", "\\ud800"), 1, "has a field that is not valid text"),
     ];
 
     private static readonly string[] GoodBodies =
@@ -56,7 +57,7 @@ public sealed class DeadLetterAzuriteTests
         Assert.Equal(rejected, summary.Rejected);
         Assert.Equal(3, summary.Skipped);
         var expected = OdlCountReference.Count(ReadAll(bodies), StreamHarness.Salt);
-        Assert.Equal(5, expected.Total);
+        Assert.Equal(6, expected.Total);
         Assert.Equal(expected.Downloads, closed.Report.Downloads);
         var undated = await harness.Pipeline.Closer.ReadUndatedAsync(CancellationToken.None);
         Assert.Equal(rejected, closed.Report.Rejected + undated.Rejected);
@@ -64,7 +65,7 @@ public sealed class DeadLetterAzuriteTests
 
         var line = Assert.Single(harness.Logs.Messages(4001));
         Assert.StartsWith($"Counted a batch from partition 3: {bodies.Count} events, ", line, StringComparison.Ordinal);
-        Assert.Contains($"5 downloads added, 0 bots, 0 denied IPs, {rejected} rejects, 0 late, 3 skipped, in ", line,
+        Assert.Contains($"6 downloads added, 0 bots, 0 denied IPs, {rejected} rejects, 0 late, 3 skipped, in ", line,
             StringComparison.Ordinal);
 
         var logs = string.Join('\n', harness.Logs.Lines.Select(l => l.Message));
@@ -72,7 +73,7 @@ public sealed class DeadLetterAzuriteTests
         Assert.DoesNotContain("999.1.1.1", logs, StringComparison.Ordinal);
 
         var blob = Assert.Single(await harness.ListAsync("deadletter/"));
-        Assert.Equal("deadletter/2022/09/20/p3-0000000000000000100-0000000000000000113.jsonl", blob);
+        Assert.Equal("deadletter/2022/09/20/p3-0000000000000000100-0000000000000000114.jsonl", blob);
         var lines = (await harness.ReadTextAsync(blob)).TrimEnd('\n').Split('\n');
         Assert.Equal(rejected, lines.Length);
         var reasons = lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("reason").GetString()!).ToList();
@@ -83,6 +84,40 @@ public sealed class DeadLetterAzuriteTests
 
         Assert.Contains(reasons, r => r.Contains("not valid UTF-8", StringComparison.Ordinal));
         Assert.DoesNotContain("203.0.113.2", string.Join('\n', lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Handle_EventWithAnOrigin_DeadLetterNamesTheFileLineAndEventHubEventsKeepTheBodyLine()
+    {
+        await using var harness = await StreamHarness.StartAsync();
+        var body = Encoding.UTF8.GetBytes("not a log line");
+        StreamEvent[] events =
+        [
+            new(body, 7, DateTimeOffset.UnixEpoch, "7", new RecordLocation("logs/access.log", 42, 40)),
+            new(body, 8, DateTimeOffset.UnixEpoch, "8"),
+        ];
+
+        await harness.Pipeline.Handler.HandleAsync("0", events, CancellationToken.None);
+
+        var blob = Assert.Single(await harness.ListAsync("deadletter/"));
+        var lines = (await harness.ReadTextAsync(blob)).TrimEnd('\n').Split('\n')
+            .Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(
+            ("logs/access.log", 42L, 40L, 1L),
+            (lines[0].GetProperty("file").GetString(), lines[0].GetProperty("file_line").GetInt64(),
+                lines[0].GetProperty("file_record").GetInt64(), lines[0].GetProperty("line").GetInt64()));
+        Assert.False(lines[1].TryGetProperty("file", out _));
+        Assert.Equal(1, lines[1].GetProperty("line").GetInt64());
+    }
+
+    // A good Front Door record and, in the same envelope, one whose user agent cannot be read as text.
+    private static string FrontDoorPair(string ip, string badUserAgent)
+    {
+        var record = "{\"time\": \"2022-09-20T10:15:00Z\", \"category\": \"FrontDoorAccessLog\", \"properties\": "
+            + $"{{\"httpMethod\": \"GET\", \"requestUri\": \"https://cdn.example.com/ep9.mp3\", \"clientIp\": \"{ip}\", "
+            + "\"userAgent\": \"UA\"}}";
+        return $"{{\"records\": [{record.Replace("UA", Chrome, StringComparison.Ordinal)}, "
+            + $"{record.Replace("UA", badUserAgent, StringComparison.Ordinal)}]}}";
     }
 
     private static string Good(string ip, string url) =>

@@ -38,14 +38,15 @@ public sealed class DatacenterListPublisher
     /// <summary>Reads the list <c>latest.json</c> points at, checking its files against its manifest.</summary>
     /// <returns>
     /// The list; one without <see cref="LatestDatacenterList.List"/> (and a warning logged) when the pointer or its
-    /// version is unreadable, incomplete or altered; or <see langword="null"/> when nothing was published yet.
+    /// version is unreadable, incomplete or altered; or <see langword="null"/> when nothing was published yet (no
+    /// pointer, or no container: reading never creates it).
     /// </returns>
     /// <exception cref="DatacenterPublishException">Storage failed.</exception>
     public async Task<LatestDatacenterList?> ReadLatestAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            // Reading creates nothing, so a reader's role is enough; a missing container reads as nothing published.
             var pointerBlob = await DownloadIfExistsAsync(LatestBlobName, cancellationToken);
             if (pointerBlob is null)
             {

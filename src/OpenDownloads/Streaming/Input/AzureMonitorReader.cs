@@ -5,8 +5,9 @@ namespace OpenDownloads.Streaming.Input;
 
 /// <summary>
 /// Reads Azure Monitor's diagnostic envelope, <c>{"records": [...]}</c>, as diagnostic settings stream it to Event
-/// Hubs: Front Door and Azure CDN access logs and Storage blob logs become request records; records of other
-/// categories are skipped, and a record that is none of these is rejected.
+/// Hubs: Front Door and Azure CDN access logs and Storage blob logs become request records; metrics and the known
+/// categories that hold no requests (<see cref="AzureMonitorCategories"/>) are skipped, and any other record is
+/// rejected with its category. One bad record never keeps the others of its envelope from being counted.
 /// </summary>
 internal static class AzureMonitorReader
 {
@@ -15,7 +16,9 @@ internal static class AzureMonitorReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            // The parser takes no byte-order mark, which some producers write; the shape detector skipped it too.
+            var json = body.Span.StartsWith("\uFEFF"u8) ? body[3..] : body;
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException error)
         {
@@ -31,10 +34,10 @@ internal static class AzureMonitorReader
             var records = new List<RawRecord>();
             var skipped = 0;
             var index = 0;
-            foreach (var element in document.RootElement.GetProperty("records").EnumerateArray())
+            foreach (var element in RecordsOf(document.RootElement)?.EnumerateArray() ?? default)
             {
                 var location = new RecordLocation(sourceName, 0, ++index);
-                var record = ReadRecord(element, location);
+                var record = TryReadRecord(element, location);
                 if (record is null)
                 {
                     skipped++;
@@ -46,6 +49,33 @@ internal static class AzureMonitorReader
             }
 
             return new EventRecords(EventShape.AzureMonitor, records, skipped);
+        }
+    }
+
+    // The first records array, as the shape detector found it: with the name repeated, JSON keeps the last.
+    private static JsonElement? RecordsOf(JsonElement root)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.NameEquals("records"u8) && property.Value.ValueKind == JsonValueKind.Array)
+            {
+                return property.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static RawRecord? TryReadRecord(JsonElement element, RecordLocation location)
+    {
+        try
+        {
+            return ReadRecord(element, location);
+        }
+        catch (InvalidOperationException error)
+        {
+            // A string with a lone surrogate escape (\ud800) parses as JSON but cannot be read as text.
+            return RawRecord.Unreadable(location, $"The record has a field that is not valid text: {error.Message}");
         }
     }
 
@@ -68,11 +98,22 @@ internal static class AzureMonitorReader
             return StorageBlobRecord.Read(element, location);
         }
 
-        return category is null
-            ? RawRecord.Unreadable(
+        if (category is null)
+        {
+            // Metrics streamed by the same diagnostic setting carry a metric name and no category.
+            return JsonFields.Text(element, "metricName") is not null
+                ? null
+                : RawRecord.Unreadable(
+                    location,
+                    "The record has no category and is not a Front Door, Azure CDN or Storage blob log record; "
+                    + $"expected a category of {AzureMonitorCategories.Read}.");
+        }
+
+        return AzureMonitorCategories.HoldsNoRequests(category)
+            ? null
+            : RawRecord.Unreadable(
                 location,
-                "The record has no category and is not a Front Door, Azure CDN or Storage blob log record; "
-                + "expected one of those.")
-            : null;
+                $"The record's category '{category}' is not a request log the counter reads; expected "
+                + $"{AzureMonitorCategories.Read}.");
     }
 }

@@ -37,8 +37,7 @@ public static class CombinedLogLine
                 location, $"The time '{time}' is not a log time such as 10/Oct/2000:13:55:36 -0700.");
         }
 
-        var parts = request.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 2)
+        if (!CombinedLogRequest.TryParse(request, out var method, out var path))
         {
             return RawRecord.Unreadable(
                 location,
@@ -49,8 +48,8 @@ public static class CombinedLogLine
         {
             [OdlField.Ip] = host,
             [OdlField.Timestamp] = timestamp,
-            [OdlField.HttpMethod] = parts[0],
-            [OdlField.EpisodeId] = EpisodeUrl.Normalize(parts[1]),
+            [OdlField.HttpMethod] = method,
+            [OdlField.EpisodeId] = EpisodeUrl.Normalize(path),
             [OdlField.Referer] = referer,
             [OdlField.UserAgent] = userAgent,
         };

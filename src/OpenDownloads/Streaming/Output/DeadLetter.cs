@@ -1,4 +1,5 @@
 using OpenDownloads.Counting.Readers;
+using OpenDownloads.Streaming.Input;
 
 namespace OpenDownloads.Streaming.Output;
 
@@ -12,10 +13,24 @@ namespace OpenDownloads.Streaming.Output;
 /// <param name="Location">The record's place in the event body (line or record number).</param>
 /// <param name="Reason">One sentence saying what was wrong.</param>
 /// <param name="Record">The record as read, or null when nothing could be read.</param>
+/// <param name="Origin">The file and line the event's body came from, when a file is replayed.</param>
 internal sealed record DeadLetter(
     long SequenceNumber,
     string? Offset,
     DateTimeOffset EnqueuedTime,
     RecordLocation Location,
     string Reason,
-    RawRecord? Record);
+    RawRecord? Record,
+    RecordLocation? Origin = null)
+{
+    /// <summary>Returns the dead letter of <paramref name="record"/>, read from
+    /// <paramref name="streamEvent"/>.</summary>
+    public static DeadLetter For(StreamEvent streamEvent, RawRecord record, string reason) => new(
+        streamEvent.SequenceNumber,
+        streamEvent.Offset,
+        streamEvent.EnqueuedTime,
+        record.Location,
+        reason,
+        record.ReadError is null ? record : null,
+        streamEvent.Origin);
+}

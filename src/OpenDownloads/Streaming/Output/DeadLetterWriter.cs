@@ -12,7 +12,8 @@ namespace OpenDownloads.Streaming.Output;
 /// <summary>
 /// Writes a batch's bad records to one JSON-lines blob, named by the partition and the batch's sequence numbers, so
 /// a redelivered batch rewrites the same blob. A batch split differently on redelivery may repeat a line in another
-/// blob; each line names its partition, sequence number and record, so repeats can be told apart.
+/// blob; each line names its partition, sequence number and record, so repeats can be told apart. A replayed file's
+/// dead letter also names the file and its line (or record), since the line within a one-line body says nothing.
 /// </summary>
 internal sealed class DeadLetterWriter
 {
@@ -71,6 +72,17 @@ internal sealed class DeadLetterWriter
             writer.WriteString("enqueued", letter.EnqueuedTime.ToUniversalTime());
             writer.WriteNumber("line", letter.Location.Line);
             writer.WriteNumber("record", letter.Location.Record);
+            if (letter.Origin is { } origin)
+            {
+                writer.WriteString("file", origin.Source);
+                if (origin.Line > 0)
+                {
+                    writer.WriteNumber("file_line", origin.Line);
+                }
+
+                writer.WriteNumber("file_record", origin.Record);
+            }
+
             writer.WriteString("reason", letter.Reason);
             if (letter.Record is { } record)
             {

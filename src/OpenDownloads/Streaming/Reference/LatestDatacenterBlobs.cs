@@ -51,7 +51,7 @@ internal sealed class LatestDatacenterBlobs
 
         if (latest is null)
         {
-            return KeepOrThrow(current, now, $"it has no {DatacenterListPublisher.LatestBlobName}", null);
+            return KeepOrThrow(current, now, await NothingPublishedAsync(cancellationToken), null);
         }
 
         if (latest.List is not { } list)
@@ -71,6 +71,20 @@ internal sealed class LatestDatacenterBlobs
         StreamingLog.DatacenterListLoaded(
             _logger, latest.Version, _container.Name, ranges.Count, latest.PointerETag.ToString());
         return new LoadedReference<DatacenterDenyList>(new DatacenterDenyList(ranges), [latest.PointerETag], now);
+    }
+
+    private async Task<string> NothingPublishedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _container.ExistsAsync(cancellationToken)
+                ? $"nothing is published there yet (it has no {DatacenterListPublisher.LatestBlobName})"
+                : "nothing is published there yet (the container does not exist)";
+        }
+        catch (RequestFailedException)
+        {
+            return $"nothing is published there yet (no container or no {DatacenterListPublisher.LatestBlobName})";
+        }
     }
 
     private async Task<bool> IsUnchangedAsync(ETag? pointerETag, CancellationToken cancellationToken)

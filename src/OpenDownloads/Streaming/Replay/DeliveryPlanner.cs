@@ -17,6 +17,19 @@ public static class DeliveryPlanner
         Random random)
     {
         ArgumentNullException.ThrowIfNull(bodies);
+        return Plan([.. bodies.Select(body => new ReplayBody(body, null, null))], options, random);
+    }
+
+    /// <summary>
+    /// Returns the deliveries, in the order to make them; each event keeps its body's origin and is enqueued at its
+    /// body's time, or at <see cref="DeliveryOptions.EnqueuedTime"/> when the body has none.
+    /// </summary>
+    public static IReadOnlyList<Delivery> Plan(
+        IReadOnlyList<ReplayBody> bodies,
+        DeliveryOptions options,
+        Random random)
+    {
+        ArgumentNullException.ThrowIfNull(bodies);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(random);
         var order = Enumerable.Range(0, bodies.Count).ToArray();
@@ -30,7 +43,9 @@ public static class DeliveryPlanner
         {
             var partition = partitions[options.Shuffle ? random.Next(options.Partitions) : index % options.Partitions];
             var offset = partition.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            partition.Add(new StreamEvent(bodies[index], partition.Count, options.EnqueuedTime, offset));
+            var body = bodies[index];
+            partition.Add(new StreamEvent(
+                body.Body, partition.Count, body.SentAt ?? options.EnqueuedTime, offset, body.Origin));
         }
 
         var queues = partitions

@@ -62,6 +62,15 @@ public sealed class EventBodyReaderTests
     }
 
     [Fact]
+    public void Read_EnvelopeWithAByteOrderMark_ReadsItsRecords()
+    {
+        var result = Read("\uFEFF" + EventBodies.StorageBlob);
+
+        Assert.Equal(2, result.Records.Count);
+        Assert.All(result.Records, r => Assert.Null(r.ReadError));
+    }
+
+    [Fact]
     public void Read_StorageEnvelope_DerivesMethodStripsPortAndSignature()
     {
         var result = Read(EventBodies.StorageBlob);
@@ -99,12 +108,91 @@ public sealed class EventBodyReaderTests
         Assert.False(record.Has(OdlField.Range));
     }
 
+    [Fact]
+    public void Read_EnvelopeOfKnownNonRequestCategoriesAndMetrics_SkipsThemWithoutRejecting()
+    {
+        var result = Read("""
+            {"records": [
+              {"time": "2022-09-20T10:16:00Z", "category": "FrontDoorHealthProbeLog", "properties": {}},
+              {"time": "2022-09-20T10:16:00Z", "category": "FrontdoorWebApplicationFirewallLog", "properties": {}},
+              {"time": "2022-09-20T10:16:00Z", "category": "CoreAnalytics", "properties": {}},
+              {"time": "2022-09-20T10:16:00Z", "metricName": "Transactions", "total": 3, "timeGrain": "PT1M"}
+            ]}
+            """);
+
+        Assert.Empty(result.Records);
+        Assert.Equal(4, result.Skipped);
+    }
+
+    [Fact]
+    public void Read_EnvelopeWithOneBadRecordAmongGoodOnes_ReadsTheGoodOnesAndRejectsTheBadOne()
+    {
+        var good = "{\"time\": \"2022-09-20T10:15:00Z\", \"category\": \"FrontDoorAccessLog\", \"properties\": "
+            + "{\"httpMethod\": \"GET\", \"requestUri\": \"https://cdn.example.com/ep1.mp3\", \"userAgent\": \"UA\", "
+            + "\"clientIp\": \"203.0.113.5\"}}";
+        var bad = good.Replace("\"UA\"", "\"\\ud800\"", StringComparison.Ordinal);
+
+        var result = Read($"{{\"records\": [{good}, {bad}, {good}]}}");
+
+        Assert.Equal(3, result.Records.Count);
+        Assert.Equal([false, true, false], result.Records.Select(r => r.ReadError is not null));
+        Assert.Contains("has a field that is not valid text", result.Records[1].ReadError, StringComparison.Ordinal);
+        Assert.Equal(["UA", "UA"], result.Records.Where(r => r.ReadError is null).Select(r => r[OdlField.UserAgent]));
+        Assert.Equal(2, result.Records[1].Location.Record);
+    }
+
+    [Theory]
+    [InlineData("{\"records\": []}")] // nothing logged in the interval
+    [InlineData("{\"records\": [], \"records\": \"x\"}")] // a repeated name: the array the detector saw is read
+    public void Read_EnvelopeWithNoRecords_ReturnsNothingAndSkipsNothing(string body)
+    {
+        var result = Read(body);
+
+        Assert.Equal(EventShape.AzureMonitor, result.Shape);
+        Assert.Empty(result.Records);
+        Assert.Equal(0, result.Skipped);
+    }
+
+    [Theory]
+    [InlineData("false")]
+    [InlineData("\"false\"")]
+    [InlineData("\"False\"")]
+    public void Read_FrontDoorOriginShieldCopy_IsSkippedAndTheClientRecordKept(string flag)
+    {
+        var record = "{\"time\": \"2022-09-20T10:15:00Z\", \"category\": \"FrontDoorAccessLog\", \"properties\": "
+            + "{\"trackingReference\": \"t1\", \"httpMethod\": \"GET\", "
+            + "\"requestUri\": \"https://cdn.example.com/ep1.mp3\", "
+            + "\"userAgent\": \"UA\", \"clientIp\": \"203.0.113.5\", \"isReceivedFromClient\": FLAG}}";
+
+        var result = Read($"{{\"records\": [{record.Replace("FLAG", flag, StringComparison.Ordinal)}, "
+            + $"{record.Replace("FLAG", "true", StringComparison.Ordinal)}]}}");
+
+        Assert.Equal(1, result.Skipped);
+        Assert.Equal(2, Assert.Single(result.Records).Location.Record);
+    }
+
+    [Fact]
+    public void Read_CombinedLineWithASpaceInThePath_KeepsTheWholePath()
+    {
+        var record = Assert.Single(Read(
+            "203.0.113.7 - - [20/Sep/2022:00:08:03 +0000] \"GET /show/ep 1.mp3?x=1 HTTP/1.1\" 200 9 \"-\" \"UA\"")
+            .Records);
+
+        Assert.Null(record.ReadError);
+        Assert.Equal("GET", record[OdlField.HttpMethod]);
+        Assert.Equal("/show/ep 1.mp3", record[OdlField.EpisodeId]);
+    }
+
     public static TheoryData<string, string, string> BadBodies { get; } = new()
     {
         { "{\"ip\": \"203.0.113.1\"", "not valid JSON", "a cut JSON object" },
         { "[{\"ip\": 1}, 2]", "each event must be an object", "an array with a number in it" },
         { "{\"records\": [3]}", "must be an object", "an envelope record that is not an object" },
         { "{\"records\": [{\"time\": \"x\"}]}", "no category", "an envelope record of no known kind" },
+        { "{\"records\": [{\"category\": null, \"time\": \"x\"}]}", "no category", "a null category" },
+        { "{\"records\": [{\"category\": \"AppServiceHTTPLogs\", \"properties\": {}}]}",
+            "category 'AppServiceHTTPLogs' is not a request log", "a category the counter does not read" },
+        { "{\"records\": [{\"category\": \"\", \"properties\": {}}]}", "category '' is not", "an empty category" },
         { "hello world", "not JSON or a combined log line", "text that is no log line" },
         { "1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.1\" 200 1", "no quoted referer", "common format" },
         { "1.2.3.4 - - [2000-10-10] \"GET / HTTP/1.1\" 200 1 \"-\" \"ua\"", "is not a log time", "an ISO time" },

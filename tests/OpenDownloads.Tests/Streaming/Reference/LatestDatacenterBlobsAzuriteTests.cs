@@ -1,7 +1,9 @@
 using System.Net;
 using OpenDownloads.Datacenters.Publishing;
 using OpenDownloads.ReferenceData;
+using OpenDownloads.Streaming;
 using OpenDownloads.Streaming.Reference;
+using OpenDownloads.Tests.TestData;
 
 namespace OpenDownloads.Tests.Streaming.Reference;
 
@@ -93,7 +95,28 @@ public sealed class LatestDatacenterBlobsAzuriteTests : IDisposable
 
         var error = await Assert.ThrowsAsync<ReferenceDataException>(() => sut.GetAsync(true, CancellationToken.None));
 
-        Assert.Contains($"container '{harness.Options.Reference.DatacentersContainer}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"container '{harness.Options.Reference.DatacentersContainer}': nothing is published there yet "
+            + "(it has no latest.json)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetAsync_ContainerMissing_FailsAsNotPublishedYetWithoutCreatingIt()
+    {
+        await using var harness = await StreamHarness.StartAsync();
+        var missing = AzuriteStorage.UniqueName("dc-missing-");
+        var options = new ReferenceBlobOptions
+        {
+            AgentsContainer = harness.Options.Reference.AgentsContainer,
+            DatacentersContainer = missing,
+        };
+        using var sut = new ReferenceDataBlobs(
+            harness.Storage.Blobs, options, harness.Time, harness.Logs.CreateLogger("test"));
+
+        var error = await Assert.ThrowsAsync<ReferenceDataException>(() => sut.GetAsync(true, CancellationToken.None));
+
+        Assert.Contains($"container '{missing}': nothing is published there yet (the container does not exist)",
+            error.Message, StringComparison.Ordinal);
+        Assert.False((await harness.Storage.Blobs.GetBlobContainerClient(missing).ExistsAsync()).Value);
     }
 
     public void Dispose()

@@ -1,0 +1,78 @@
+using OpenDownloads.Counting.Preparation;
+using OpenDownloads.Counting.Readers;
+using OpenDownloads.Streaming;
+using OpenDownloads.Streaming.Days;
+using OpenDownloads.Streaming.Input;
+using OpenDownloads.Streaming.Replay;
+
+namespace OpenDownloads.Cli.Streaming;
+
+/// <summary>
+/// What a replay needs to know of its bodies before it starts: when each is sent (its latest request's time),
+/// when the first request was made, whether any carries a raw IP, and when each day it touches is due to close.
+/// </summary>
+internal sealed class ReplaySchedule
+{
+    private readonly SortedSet<DateTimeOffset> _closes;
+
+    private ReplaySchedule(
+        List<ReplayBody> bodies,
+        DateTimeOffset start,
+        bool needsDatacenters,
+        SortedSet<DateTimeOffset> closes)
+    {
+        Bodies = bodies;
+        Start = start;
+        NeedsDatacenters = needsDatacenters;
+        _closes = closes;
+    }
+
+    public IReadOnlyList<ReplayBody> Bodies { get; }
+
+    public DateTimeOffset Start { get; }
+
+    public bool NeedsDatacenters { get; }
+
+    public static ReplaySchedule Build(IEnumerable<ReplayBody> bodies, FieldMapping mapping, StreamingOptions settings)
+    {
+        var reader = new EventBodyReader(mapping);
+        var timed = new List<ReplayBody>();
+        var closes = new SortedSet<DateTimeOffset>();
+        var first = long.MaxValue;
+        var needsDatacenters = false;
+        foreach (var body in bodies)
+        {
+            var latest = long.MinValue;
+            foreach (var record in reader.Read(body.Body, "check").Records)
+            {
+                needsDatacenters |= !string.IsNullOrWhiteSpace(record[OdlField.Ip]);
+                if (OdlTimestamp.TryParseUtcTicks(record[OdlField.Timestamp], out var ticks))
+                {
+                    latest = Math.Max(latest, ticks);
+                    first = Math.Min(first, ticks);
+                    var day = StreamDay.Of(ticks, settings.OffsetSeconds);
+                    closes.Add(day.End + settings.Lateness + settings.CloseGrace);
+                }
+            }
+
+            var sentAt = latest == long.MinValue ? (DateTimeOffset?)null : new DateTimeOffset(latest, TimeSpan.Zero);
+            timed.Add(body with { SentAt = sentAt });
+        }
+
+        var start = first == long.MaxValue ? DateTimeOffset.UtcNow : new DateTimeOffset(first, TimeSpan.Zero);
+        return new ReplaySchedule(timed, start, needsDatacenters, closes);
+    }
+
+    /// <summary>Whether a day became due to close by <paramref name="now"/> since the last call.</summary>
+    public bool TakeDueCloses(DateTimeOffset now)
+    {
+        var any = false;
+        while (_closes.Count > 0 && _closes.Min <= now)
+        {
+            _closes.Remove(_closes.Min);
+            any = true;
+        }
+
+        return any;
+    }
+}
