@@ -125,19 +125,13 @@ public sealed class StreamBatchHandler
             PrepareOutcome.Rejected => RecordOutcome.Rejected,
             _ => reference.Agents.Classify(prepared.Event.UserAgent).IsBot ? RecordOutcome.Bot : RecordOutcome.Grouped,
         };
-        var reason = prepared.Reason;
-        if (outcome == RecordOutcome.Grouped && TooLongToStore(prepared.Event) is { } tooLong)
-        {
-            (outcome, reason) = (RecordOutcome.Rejected, tooLong);
-        }
-
         if (outcome == RecordOutcome.Grouped)
         {
             batch.AddToGroup(StreamDay.Of(prepared.Event.UtcTicks, _options.OffsetSeconds), prepared.Event);
         }
         else if (outcome == RecordOutcome.Rejected)
         {
-            batch.Letters.Add(Letter(streamEvent, record, reason!));
+            batch.Letters.Add(Letter(streamEvent, record, prepared.Reason!));
         }
 
         batch.Count(bucket, streamEvent.SequenceNumber, outcome);
@@ -191,14 +185,6 @@ public sealed class StreamBatchHandler
                 batch.Now, batch.Letters, cancellationToken);
         }
     }
-
-    // A group's strings must fit one segment row; no real request comes near, but one must not stop a partition.
-    private static string? TooLongToStore(in RequestEvent request) =>
-        GroupEntryCodec.Fits(request.EncodedIp, request.UserAgent, request.EpisodeId, request.Referer)
-            ? null
-            : $"Its IP hash, user agent, episode and referer have {(long)request.EncodedIp.Length
-                + request.UserAgent.Length + request.EpisodeId.Length + request.Referer.Length} characters together; "
-                + $"a listener group holds at most {GroupEntryCodec.MaxChars}.";
 
     private static DeadLetter Letter(StreamEvent streamEvent, RawRecord record, string reason) => new(
         streamEvent.SequenceNumber,

@@ -15,16 +15,7 @@ namespace OpenDownloads.Streaming.Groups;
 /// </summary>
 internal static class GroupEntryCodec
 {
-    /// <summary>
-    /// The most characters the four strings of one group may have together: at 3 UTF-8 bytes per character, with
-    /// its headers, such an entry still fits one segment row (<see cref="GroupSegmentLayout.PayloadBytes"/>).
-    /// </summary>
-    public const int MaxChars = 320_000;
-
     private const int FixedBytes = 1 + sizeof(long);
-
-    public static bool Fits(string encodedIp, string userAgent, string episodeId, string referer) =>
-        (long)encodedIp.Length + userAgent.Length + episodeId.Length + referer.Length <= MaxChars;
 
     public static void Write(IBufferWriter<byte> writer, in GroupEntry entry)
     {

@@ -25,6 +25,7 @@ internal static class GroupSegmentWriter
                 group.Key.EncodedIp, group.Key.UserAgent, group.Key.EpisodeId, group.State));
             if (entry.WrittenCount > GroupSegmentLayout.PayloadBytes)
             {
+                // Unreachable from a request: preparation caps each field at 8,192 characters, about 100 KB here.
                 throw new StreamingException(
                     $"A listener group of day {day} takes {entry.WrittenCount} bytes; a segment row holds at most "
                     + $"{GroupSegmentLayout.PayloadBytes}.");
