@@ -3,7 +3,8 @@ namespace OpenDownloads.Streaming;
 /// <summary>What one batch did, as its log line says it.</summary>
 /// <param name="Events">Events in the batch.</param>
 /// <param name="Records">Request records found in them.</param>
-/// <param name="DownloadsAdded">Listener groups that became downloads with this batch.</param>
+/// <param name="DownloadsAdded">Listener groups that became downloads with this batch, as far as this instance
+/// knows: another instance may have stored the same download already, and the day counts it once.</param>
 /// <param name="Bots">Records dropped as bots.</param>
 /// <param name="DeniedIp">Records dropped as datacenter traffic.</param>
 /// <param name="Rejected">Records that could not be read or prepared, dead-lettered.</param>

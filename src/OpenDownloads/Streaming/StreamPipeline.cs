@@ -47,7 +47,7 @@ public sealed class StreamPipeline : IDisposable
         var logger = loggers.CreateLogger("OpenDownloads.Streaming");
         var reference = new ReferenceDataBlobs(storage.Blobs, options.Reference, time, logger);
         var days = new DayStore(storage.Table, options.Lateness, logger);
-        var groups = new GroupStore(storage.Table, new GroupCache(options.GroupCacheCapacity), logger);
+        var groups = new GroupStore(storage.Table, new GroupCache(options.GroupCacheCapacity));
         var counters = new CounterStore(storage.Table, logger);
         var deadLetters = new DeadLetterWriter(storage.Output, options.DeadLetterPrefix, logger);
         var handler = new StreamBatchHandler(options, days, groups, counters, deadLetters, reference, time, logger);

@@ -1,40 +1,32 @@
 using System.Collections.Concurrent;
-using Azure;
 
 namespace OpenDownloads.Streaming.Groups;
 
 /// <summary>
-/// What this instance last wrote or read of each group, with its ETag, so a repeated request or a redelivered batch
-/// costs no storage call, and an update goes out conditional on the state it was merged with. It is only a cache:
-/// a stale entry fails its ETag check and is read again. When full it starts again.
+/// The state of each group this instance has written, so a group already stored as it would be after a merge is not
+/// written again. Segment rows are never changed or removed while their day takes requests, so a state remembered
+/// here stays at or below what storage holds: skipping a write it covers loses nothing. When full it starts again,
+/// which costs only writes of groups already stored.
 /// </summary>
 internal sealed class GroupCache
 {
     private readonly int _capacity;
-    private readonly ConcurrentDictionary<(string Partition, string Row), (GroupState State, ETag ETag)> _entries =
-        new();
+    private readonly ConcurrentDictionary<UInt128, GroupState> _entries = new();
 
     public GroupCache(int capacity)
     {
         _capacity = capacity;
     }
 
-    public bool TryGet(GroupKey key, out GroupState state, out ETag etag)
-    {
-        var found = _entries.TryGetValue((key.PartitionKey, key.RowKey), out var entry);
-        (state, etag) = entry;
-        return found;
-    }
+    public bool TryGet(GroupKey key, out GroupState state) => _entries.TryGetValue(key.CacheId, out state);
 
-    public void Set(GroupKey key, GroupState state, ETag etag)
+    public void Set(GroupKey key, GroupState state)
     {
         if (_entries.Count >= _capacity)
         {
             _entries.Clear();
         }
 
-        _entries[(key.PartitionKey, key.RowKey)] = (state, etag);
+        _entries[key.CacheId] = state;
     }
-
-    public void Remove(GroupKey key) => _entries.TryRemove((key.PartitionKey, key.RowKey), out _);
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -5,28 +6,23 @@ using OpenDownloads.Streaming.Days;
 
 namespace OpenDownloads.Streaming.Groups;
 
-/// <summary>
-/// oDL's listener group (encoded IP, user agent, episode, day) and where the state table keeps it: a row named by
-/// the SHA-256 of the three strings, in one of <see cref="ShardCount"/> partitions of the day, so a batch's writes
-/// go out as a few transactions of up to 100 rows and no single partition takes a whole day's traffic.
-/// </summary>
+/// <summary>oDL's listener group: encoded IP, user agent, episode, and the day it belongs to.</summary>
 internal sealed record GroupKey(StreamDay Day, string EncodedIp, string UserAgent, string EpisodeId)
 {
-    public const int ShardCount = 16;
+    private UInt128? _cacheId;
 
-    private string? _rowKey;
+    /// <summary>
+    /// Gets 128 bits of the SHA-256 of the day and the three strings, lengths first so no choice of strings makes two
+    /// groups share it: what <see cref="GroupCache"/> remembers a group by, without keeping its strings.
+    /// </summary>
+    public UInt128 CacheId => _cacheId ??= Hash(Day, EncodedIp, UserAgent, EpisodeId);
 
-    public string RowKey => _rowKey ??= Hash(EncodedIp, UserAgent, EpisodeId);
-
-    public string PartitionKey => PartitionOf(Day, RowKey[0]);
-
-    public static string PartitionOf(StreamDay day, char shard) => $"g{day.Key}-{shard}";
-
-    public static IEnumerable<string> Partitions(StreamDay day) =>
-        Enumerable.Range(0, ShardCount).Select(i => PartitionOf(day, i.ToString("x", CultureInfo.InvariantCulture)[0]));
-
-    // Lengths first, so no choice of strings can make two different groups share a row.
-    private static string Hash(string ip, string agent, string episode) => Convert.ToHexStringLower(
-        SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(
-            CultureInfo.InvariantCulture, $"{ip.Length}:{ip}{agent.Length}:{agent}{episode.Length}:{episode}"))));
+    private static UInt128 Hash(StreamDay day, string ip, string agent, string episode)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"{day.WindowStart}|{ip.Length}:{ip}{agent.Length}:{agent}{episode.Length}:{episode}");
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
+    }
 }

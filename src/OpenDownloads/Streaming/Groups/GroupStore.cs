@@ -1,75 +1,78 @@
 using Azure;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Logging;
 using OpenDownloads.Streaming.Days;
 
 namespace OpenDownloads.Streaming.Groups;
 
 /// <summary>
-/// Listener-group state in the state table. A batch's groups are merged into their rows with one transaction per
-/// table partition (up to 100 rows each, partitions in parallel): new rows are inserted, changed rows replaced on
-/// the ETag they were merged with, and unchanged rows not written at all. When another instance got there first,
-/// the transaction fails as a whole, the rows are read again, merged again and written again: the merge is
-/// idempotent, so nothing is counted twice or lost.
+/// Listener-group state in the state table, as segment rows: each batch adds, per day, one row (more when it holds
+/// more than a row may) packing the groups it changed, and never rewrites a row. A day's groups are the merge of
+/// every group entry in its rows. The merge is idempotent, commutative and associative, so rows written by any
+/// instances in any order, any number of times, give the state <c>odl count</c> builds from all the requests at once;
+/// and since nothing is read back and changed, concurrent writers have nothing to conflict on.
 /// </summary>
 internal sealed class GroupStore
 {
     private const int MaxActions = 100;
-    private const int MaxChars = 1_000_000;
     private const int MaxAttempts = 10;
-    private const int ReadParallelism = 16;
 
     private readonly TableClient _table;
     private readonly GroupCache _cache;
-    private readonly ILogger _logger;
 
-    public GroupStore(TableClient table, GroupCache cache, ILogger logger)
+    public GroupStore(TableClient table, GroupCache cache)
     {
         _table = table;
         _cache = cache;
-        _logger = logger;
     }
 
-    /// <summary>Merges the groups into storage; returns how many groups became downloads.</summary>
+    /// <summary>
+    /// Stores the groups' states; returns how many became downloads as far as this instance knows (another instance
+    /// may have stored the same download already: the day's files count it once).
+    /// </summary>
     public async Task<int> MergeAsync(
         IReadOnlyDictionary<GroupKey, GroupState> groups,
         CancellationToken cancellationToken)
     {
-        var partitions = groups.GroupBy(pair => pair.Key.PartitionKey, StringComparer.Ordinal);
-        var added = await Task.WhenAll(partitions.Select(async partition =>
-        {
-            var count = 0;
-            foreach (var chunk in Chunk(partition))
-            {
-                count += await MergeChunkAsync(chunk, cancellationToken);
-            }
-
-            return count;
-        }));
+        var segments = groups.GroupBy(pair => pair.Key.Day)
+            .SelectMany(day => GroupSegmentWriter.Pack(day.Key, Plan(day)))
+            .ToList();
+        var added = await Task.WhenAll(segments.Select(segment => WriteAsync(segment, cancellationToken)));
         return added.Sum();
     }
 
-    /// <summary>Reads every group of <paramref name="day"/>.</summary>
+    /// <summary>Reads every group of <paramref name="day"/>, each merged from all its entries.</summary>
     public async Task<IReadOnlyList<StoredGroup>> ReadAllAsync(StreamDay day, CancellationToken cancellationToken)
     {
-        var parts = await Task.WhenAll(GroupKey.Partitions(day).Select(async partition =>
+        var parts = await Task.WhenAll(GroupSegmentLayout.Partitions(day).Select(async partition =>
         {
-            var groups = new List<StoredGroup>();
+            var merged = new Dictionary<(string Ip, string Agent, string Episode), GroupState>();
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
             await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                groups.Add(GroupEntities.FromEntity(entity));
+                foreach (var entry in GroupSegmentReader.Read(entity))
+                {
+                    Merge(merged, entry);
+                }
             }
 
-            return groups;
+            return merged;
         }));
-        return [.. parts.SelectMany(part => part)];
+        var all = parts[0];
+        foreach (var part in parts.Skip(1))
+        {
+            foreach (var (key, state) in part)
+            {
+                Merge(all, new GroupEntry(key.Ip, key.Agent, key.Episode, state));
+            }
+        }
+
+        return [.. all.Select(pair => new StoredGroup(pair.Key.Ip, pair.Key.Agent, pair.Key.Episode, pair.Value))];
     }
 
     /// <summary>Deletes every group of a closed day.</summary>
     public async Task DeleteAllAsync(StreamDay day, CancellationToken cancellationToken)
     {
-        await Task.WhenAll(GroupKey.Partitions(day).Select(async partition =>
+        await Task.WhenAll(GroupSegmentLayout.Partitions(day).Select(async partition =>
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
             string[] keysOnly = ["PartitionKey", "RowKey"];
@@ -106,125 +109,49 @@ internal sealed class GroupStore
         }));
     }
 
-    private static IEnumerable<List<KeyValuePair<GroupKey, GroupState>>> Chunk(
-        IEnumerable<KeyValuePair<GroupKey, GroupState>> groups)
+    private static void Merge(
+        Dictionary<(string Ip, string Agent, string Episode), GroupState> groups,
+        GroupEntry entry)
     {
-        var chunk = new List<KeyValuePair<GroupKey, GroupState>>();
-        var chars = 0;
-        foreach (var pair in groups)
-        {
-            var size = GroupEntities.ApproximateChars(pair.Key, pair.Value);
-            if (chunk.Count == MaxActions || (chunk.Count > 0 && chars + size > MaxChars))
-            {
-                yield return chunk;
-                chunk = [];
-                chars = 0;
-            }
-
-            chunk.Add(pair);
-            chars += size;
-        }
-
-        if (chunk.Count > 0)
-        {
-            yield return chunk;
-        }
+        var key = (entry.EncodedIp, entry.UserAgent, entry.EpisodeId);
+        groups[key] = groups.TryGetValue(key, out var known) ? GroupState.Merge(known, entry.State) : entry.State;
     }
 
-    private async Task<int> MergeChunkAsync(
-        List<KeyValuePair<GroupKey, GroupState>> chunk,
-        CancellationToken cancellationToken)
+    private List<PlannedGroup> Plan(IEnumerable<KeyValuePair<GroupKey, GroupState>> groups)
     {
-        for (var attempt = 1; ; attempt++)
+        var planned = new List<PlannedGroup>();
+        foreach (var (key, incoming) in groups)
         {
-            var writes = Plan(chunk);
-            if (writes.Count == 0)
+            if (!_cache.TryGet(key, out var known))
             {
-                return 0;
+                planned.Add(new PlannedGroup(key, incoming, WasQualifying: false));
             }
-
-            try
+            else if (GroupState.Merge(known, incoming) is var merged && merged != known)
             {
-                var response = await _table.SubmitTransactionAsync(writes.Select(w => w.Action), cancellationToken);
-                for (var i = 0; i < writes.Count; i++)
-                {
-                    RememberWritten(writes[i], response.Value.Count > i ? response.Value[i].Headers.ETag : null);
-                }
-
-                return writes.Count(w => w.Merged.Qualifies && !w.WasQualifying);
-            }
-            catch (TableTransactionFailedException error)
-                when ((StorageFailures.IsConflict(error) || error.Status == 404) && attempt < MaxAttempts)
-            {
-                StreamingLog.ConflictRetried(_logger, "merging listener groups", error.Status, attempt);
-                await RefreshAsync(writes.Select(w => w.Key), cancellationToken);
-            }
-        }
-    }
-
-    private List<PlannedWrite> Plan(List<KeyValuePair<GroupKey, GroupState>> chunk)
-    {
-        var writes = new List<PlannedWrite>(chunk.Count);
-        foreach (var (key, incoming) in chunk)
-        {
-            if (_cache.TryGet(key, out var known, out var etag))
-            {
-                var merged = GroupState.Merge(known, incoming);
-                if (merged != known)
-                {
-                    var action = new TableTransactionAction(
-                        TableTransactionActionType.UpdateReplace, GroupEntities.ToEntity(key, merged), etag);
-                    writes.Add(new PlannedWrite(key, merged, known.Qualifies, action));
-                }
-            }
-            else
-            {
-                var action = new TableTransactionAction(
-                    TableTransactionActionType.Add, GroupEntities.ToEntity(key, incoming));
-                writes.Add(new PlannedWrite(key, incoming, false, action));
+                planned.Add(new PlannedGroup(key, merged, known.Qualifies));
             }
         }
 
-        return writes;
+        return planned;
     }
 
-    private void RememberWritten(PlannedWrite write, ETag? etag)
+    private async Task<int> WriteAsync(GroupSegment segment, CancellationToken cancellationToken)
     {
-        if (etag is { } known)
+        try
         {
-            _cache.Set(write.Key, write.Merged, known);
+            await _table.AddEntityAsync(segment.Entity, cancellationToken);
         }
-        else
+        catch (RequestFailedException error) when (error.Status == 409)
         {
-            _cache.Remove(write.Key);
+            // The row is named by its content: the same row is already there, written by a redelivery or another
+            // instance counting the same batch.
         }
-    }
 
-    private async Task RefreshAsync(IEnumerable<GroupKey> keys, CancellationToken cancellationToken)
-    {
-        var options = new ParallelOptions
+        foreach (var group in segment.Groups)
         {
-            MaxDegreeOfParallelism = ReadParallelism,
-            CancellationToken = cancellationToken,
-        };
-        await Parallel.ForEachAsync(keys, options, async (key, token) =>
-        {
-            var found = await _table.GetEntityIfExistsAsync<TableEntity>(
-                key.PartitionKey, key.RowKey, cancellationToken: token);
-            if (found.HasValue)
-            {
-                _cache.Set(key, GroupEntities.StateOf(found.Value!), found.Value!.ETag);
-            }
-            else
-            {
-                _cache.Remove(key);
-            }
-        });
-    }
+            _cache.Set(group.Key, group.State);
+        }
 
-    private sealed record PlannedWrite(
-        GroupKey Key,
-        GroupState Merged,
-        bool WasQualifying,
-        TableTransactionAction Action);
+        return segment.Groups.Count(group => group.State.Qualifies && !group.WasQualifying);
+    }
 }
