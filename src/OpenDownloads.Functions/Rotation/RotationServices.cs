@@ -1,9 +1,11 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using OpenDownloads.Functions.Storage;
 using OpenDownloads.Rotation;
 using OpenDownloads.Rotation.Actions;
 using OpenDownloads.Rotation.Alerts;
@@ -21,7 +23,8 @@ namespace OpenDownloads.Functions.Rotation;
 internal static class RotationServices
 {
     /// <summary>
-    /// Storage for dedupe, batches and the actions queue: Rotation:StorageConnection, else AzureWebJobsStorage.
+    /// Storage for dedupe, batches and the actions queue: Rotation:StorageConnection (a connection string or the name
+    /// of a connection, identity-based ones included), else AzureWebJobsStorage.
     /// </summary>
     public const string StorageConnectionKey = "Rotation:StorageConnection";
 
@@ -54,7 +57,7 @@ internal static class RotationServices
             provider.GetRequiredService<RotationSettings>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<ActionExecutor>>()));
-        services.AddSingleton(_ => RotationStorage.FromConnectionString(StorageConnection(configuration)));
+        services.AddSingleton(_ => CreateStorage(configuration));
         services.AddSingleton<IChangeLedger, TableChangeLedger>();
         services.AddSingleton<IAlertSink>(provider => new WebhookAlertSink(
             new HttpClient { Timeout = TimeSpan.FromSeconds(30) },
@@ -69,10 +72,21 @@ internal static class RotationServices
         return services;
     }
 
-    private static string StorageConnection(IConfiguration configuration) =>
-        configuration[StorageConnectionKey] is { Length: > 0 } own ? own
-        : configuration["AzureWebJobsStorage"] is { Length: > 0 } shared ? shared
-        : throw new RotationConfigurationException(
-            $"Neither {StorageConnectionKey} nor AzureWebJobsStorage is set; expected a storage connection "
-                + "string for the rotation table and queues.");
+    private static RotationStorage CreateStorage(IConfiguration configuration)
+    {
+        var connection = StorageConnection.Read(configuration, StorageConnectionKey);
+        if (connection.ConnectionString is { } connectionString)
+        {
+            return RotationStorage.FromConnectionString(connectionString);
+        }
+
+        // Base64, as RotationStorage.FromConnectionString writes and the Functions queue trigger reads by default.
+        var queues = connection.CreateQueueServiceClient(
+            StorageCredential.Create,
+            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        return new RotationStorage(
+            connection.CreateTableServiceClient(StorageCredential.Create).GetTableClient(RotationStorage.TableName),
+            queues.GetQueueClient(RotationStorage.ActionsQueueName),
+            queues.GetQueueClient(RotationStorage.PoisonQueueName));
+    }
 }
