@@ -61,11 +61,9 @@ resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
 var saltReference = '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${ipHashSaltName}/)'
 
 // The Functions host and the code reach storage with the app's identity; no key exists to put here.
-var common = {
+var hostStorage = {
   AzureWebJobsStorage__accountName: storageAccountName
   AzureWebJobsStorage__credential: 'managedidentity'
-  // This connection string holds no key: the component refuses telemetry that is not signed with Entra ID.
-  APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
   DatacentersRebuildSchedule: datacentersRebuildSchedule
   CountDownloads__EventHubName: eventHubName
@@ -74,22 +72,29 @@ var common = {
   CountDownloads__EventHub__credential: 'managedidentity'
 }
 
-var datacenters = union(
-  {
-    Datacenters__StorageConnection: 'AzureWebJobsStorage'
-    Datacenters__Container: 'datacenters'
-    Datacenters__RetainVersions: '30'
-    Datacenters__BaseList: 'https://raw.githubusercontent.com/growlfm/ipcat/main/datacenters.csv'
-    Datacenters__Providers: ''
-    Datacenters__AwsServices: 'EC2'
-    Datacenters__FeedTimeout: '00:01:00'
-    Datacenters__FeedAttempts: '3'
-    Datacenters__RetryDelay: '00:00:02'
-    Datacenters__MaxShrink: '0.5'
-    Datacenters__Force: 'false'
-  },
-  empty(azureServiceTagsUrl) ? {} : { Datacenters__AzureServiceTagsUrl: azureServiceTagsUrl }
-)
+// This connection string holds no key: the component refuses telemetry that is not signed with Entra ID.
+var telemetry = {
+  APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
+}
+
+var datacenters = {
+  Datacenters__StorageConnection: 'AzureWebJobsStorage'
+  Datacenters__Container: 'datacenters'
+  Datacenters__RetainVersions: '30'
+  Datacenters__BaseList: 'https://raw.githubusercontent.com/growlfm/ipcat/main/datacenters.csv'
+  Datacenters__Providers: ''
+  Datacenters__AwsServices: 'EC2'
+  Datacenters__AzureDownloadPage: 'https://www.microsoft.com/en-us/download/details.aspx?id=56519'
+  Datacenters__FeedTimeout: '00:01:00'
+  Datacenters__FeedAttempts: '3'
+  Datacenters__RetryDelay: '00:00:02'
+  Datacenters__MaxShrink: '0.5'
+  Datacenters__Force: 'false'
+}
+
+// Unset, the rebuild discovers the newest file on the download page; Datacenters__FeedBaseUrl stays unset, so each
+// provider's official URL is used.
+var serviceTags = empty(azureServiceTagsUrl) ? {} : { Datacenters__AzureServiceTagsUrl: azureServiceTagsUrl }
 
 var counting = {
   CountDownloads__Storage: 'AzureWebJobsStorage'
@@ -135,9 +140,7 @@ var responder = {
   Rotation__ActionLease: '00:10:00'
   Rotation__VerifyAttempts: '6'
   Rotation__VerifyDelay: '00:00:10'
-  Rotation__AlertWebhook: empty(alertWebhookName)
-    ? ''
-    : '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${alertWebhookName}/)'
+  Rotation__AlertWebhook: empty(alertWebhookName) ? '' : '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${alertWebhookName}/)'
   Rotation__WebhookKey: empty(webhookKeyName) ? '' : '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${webhookKeyName}/)'
   Rotation__SelfResourceId: rotationId
   Rotation__StorageConnection: 'AzureWebJobsStorage'
@@ -190,5 +193,5 @@ var consumerSettings = reduce(
     )
 )
 
-output counter object = union(common, datacenters, counting, counterOnly)
-output rotation object = union(common, responder, consumerSettings, rotationOnly)
+output counter object = union(hostStorage, telemetry, datacenters, serviceTags, counting, counterOnly)
+output rotation object = union(hostStorage, telemetry, responder, consumerSettings, rotationOnly)
