@@ -14,7 +14,9 @@ internal static class FunctionSwitches
     public static string SettingName(string functionName) =>
         string.Create(CultureInfo.InvariantCulture, $"AzureWebJobs.{functionName}.Disabled");
 
-    /// <summary>True when the host runs the function: the setting is absent, or neither <c>true</c> nor <c>1</c>.</summary>
+    /// <summary>
+    /// True when the host runs the function: the setting is absent, or neither <c>true</c> nor <c>1</c>.
+    /// </summary>
     public static bool IsEnabled(IConfiguration configuration, string functionName)
     {
         ArgumentNullException.ThrowIfNull(configuration);

@@ -125,7 +125,8 @@ internal sealed class StorageConnection
         var table = ServiceUri(section, "tableServiceUri", account, "table");
         return blob is null && queue is null && table is null
             ? null
-            : new StorageConnection(name, null, blob, queue, table, section["clientId"] is { Length: > 0 } id ? id : null);
+            : new StorageConnection(
+                name, null, blob, queue, table, section["clientId"] is { Length: > 0 } id ? id : null);
     }
 
     // An account name gives the public cloud's endpoints; elsewhere the service URIs are set instead.
