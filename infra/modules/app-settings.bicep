@@ -60,8 +60,9 @@ resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
 // Versionless references (trailing slash): App Service reads the newest version on start and on a refresh.
 var saltReference = '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${ipHashSaltName}/)'
 
-// The Functions host and the code reach storage with the app's identity; no key exists to put here.
-var hostStorage = {
+// Both apps. The Functions host and the code reach storage with the app's identity; no key exists to put here. The
+// Event Hubs names and the schedule are in both so every trigger's %setting% resolves, its function on or off.
+var shared = {
   AzureWebJobsStorage__accountName: storageAccountName
   AzureWebJobsStorage__credential: 'managedidentity'
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
@@ -193,5 +194,5 @@ var consumerSettings = reduce(
     )
 )
 
-output counter object = union(hostStorage, telemetry, datacenters, serviceTags, counting, counterOnly)
-output rotation object = union(hostStorage, telemetry, responder, consumerSettings, rotationOnly)
+output counter object = union(shared, telemetry, datacenters, serviceTags, counting, counterOnly)
+output rotation object = union(shared, telemetry, responder, consumerSettings, rotationOnly)

@@ -15,16 +15,23 @@ internal static class FunctionSwitches
         string.Create(CultureInfo.InvariantCulture, $"AzureWebJobs.{functionName}.Disabled");
 
     /// <summary>
-    /// True when the host runs the function: the setting is absent, or neither <c>true</c> nor <c>1</c>.
+    /// True when the host runs the function: the setting is absent, or neither <c>true</c> nor <c>1</c>. On Linux,
+    /// App Service hands the worker the setting with its periods turned into underscores
+    /// (<c>AzureWebJobs_NAME_Disabled</c>), so both spellings are read.
     /// </summary>
     public static bool IsEnabled(IConfiguration configuration, string functionName)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var value = configuration[SettingName(functionName)]?.Trim();
-        var disabled = (bool.TryParse(value, out var flag) && flag) || value == "1";
-        return !disabled;
+        var name = SettingName(functionName);
+        return !IsOn(configuration[name]) && !IsOn(configuration[name.Replace('.', '_')]);
     }
 
     public static bool AnyEnabled(IConfiguration configuration, params string[] functionNames) =>
         functionNames.Any(name => IsEnabled(configuration, name));
+
+    private static bool IsOn(string? value)
+    {
+        var text = value?.Trim();
+        return (bool.TryParse(text, out var flag) && flag) || text == "1";
+    }
 }

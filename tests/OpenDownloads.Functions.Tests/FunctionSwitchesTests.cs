@@ -31,6 +31,19 @@ public sealed class FunctionSwitchesTests
     }
 
     [Fact]
+    public void IsEnabled_LinuxSpellingWithUnderscores_IsReadToo()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobs_CountDownloads_Disabled"] = "true",
+        }).Build();
+
+        var sut = FunctionSwitches.IsEnabled(configuration, "CountDownloads");
+
+        Assert.False(sut);
+    }
+
+    [Fact]
     public void AnyEnabled_OneOfSeveralOn_IsTrue()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -50,7 +50,7 @@ public sealed class AppSettingValuesTests
     public void BothApps_Connections_AreIdentityBasedAndNoSettingIsAConnectionString()
     {
         var names = CompiledTemplate.AppSettingNames("counter").Concat(CompiledTemplate.AppSettingNames("rotation"));
-        var host = Variables["hostStorage"]!;
+        var host = Variables["shared"]!;
 
         Assert.Equal("[parameters('storageAccountName')]", (string?)host["AzureWebJobsStorage__accountName"]);
         Assert.Equal("[parameters('eventHubsNamespace')]",
