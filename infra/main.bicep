@@ -4,7 +4,9 @@
 // never restarts the app it runs in, and the counter must be refreshed when its salt rotates.
 // Every connection is identity-based; no key or connection string is read, written or output.
 
-@description('Start of every resource name: 3 to 11 lower-case letters or digits, starting with a letter (storage and Key Vault names allow no more).')
+@description('''
+Start of every resource name: 3 to 11 lower-case letters or digits, starting with a letter (storage and Key Vault
+names allow no more).''')
 @minLength(3)
 @maxLength(11)
 param namePrefix string
@@ -15,7 +17,9 @@ param location string = resourceGroup().location
 @description('The azd environment name, kept as a tag; empty outside azd.')
 param environmentName string = ''
 
-@description('A user or group given Key Vault Secrets Officer on the vault, to set or rotate secrets by hand (azd passes the signed-in user); empty for none.')
+@description('''
+A user or group given Key Vault Secrets Officer on the vault, to set or rotate secrets by hand (azd passes the
+signed-in user); empty for none.''')
 param operatorPrincipalId string = ''
 
 @description('The request-log event hub.')
@@ -39,7 +43,9 @@ param eventHubRetentionHours int = 24
 @maxValue(40)
 param eventHubCapacity int = 1
 
-@description('Turns off shared access keys on the Event Hubs namespace. Leave false while an Azure Monitor diagnostic setting streams into the hub.')
+@description('''
+Turns off shared access keys on the Event Hubs namespace. Leave false while an Azure Monitor diagnostic setting
+streams into the hub.''')
 param eventHubDisableLocalAuth bool = false
 
 @description('Days the Log Analytics workspace keeps logs.')
@@ -74,10 +80,13 @@ param countOffsetSeconds int = 0
 @description('odl count --map rules for the stream path, comma-separated; empty for none.')
 param countFieldMappings string = ''
 
-@description('The Azure service tags file\'s URL for the datacenter rebuild; empty to discover it on Microsoft\'s download page.')
+@description('''
+The Azure service tags file's URL for the datacenter rebuild; empty to discover it on Microsoft's download page.''')
 param azureServiceTagsUrl string = ''
 
-@description('Writes ipHashSalt into the vault as a new version of the salt secret. Each write rotates the salt: the counter opens its next day with it. Set false to keep the vault\'s salt on a redeploy.')
+@description('''
+Writes ipHashSalt into the vault as a new version of the salt secret. Each write rotates the salt: the counter opens
+its next day with it. Set false to keep the vault's salt on a redeploy.''')
 param writeIpHashSalt bool = true
 
 @secure()
@@ -89,7 +98,9 @@ param ipHashSalt string = newGuid()
 param alertWebhookUrl string = ''
 
 @secure()
-@description('Shared key of the responder\'s HTTP webhook, stored in the vault; empty leaves the webhook refusing every request (the queue path needs none).')
+@description('''
+Shared key of the responder's HTTP webhook, stored in the vault; empty leaves the webhook refusing every request
+(the queue path needs none).''')
 param rotationWebhookKey string = ''
 
 @description('Turns on Key Vault purge protection, which cannot be turned off again.')
@@ -106,10 +117,14 @@ param deployAppConfiguration bool = false
 ])
 param appConfigurationSku string = 'free'
 
-@description('Other App Service or Function Apps the responder refreshes when their secrets in this vault rotate: [{name, resourceId, action, secrets: [secret names]}]. The responder gets Website Contributor on each, and on nothing else.')
+@description('''
+Other App Service or Function Apps the responder refreshes when their secrets in this vault rotate: [{name,
+resourceId, action, secrets: [secret names]}]. The responder gets Website Contributor on each, and on nothing else.''')
 param rotationConsumers array = []
 
-@description('Resource id of an existing Front Door Standard/Premium or Azure CDN profile whose access logs are streamed into the hub; empty for none.')
+@description('''
+Resource id of an existing Front Door Standard/Premium or Azure CDN profile whose access logs are streamed into the
+hub; empty for none.''')
 param frontDoorProfileId string = ''
 
 @description('FrontDoorAccessLog (Front Door Standard/Premium) or AzureCdnAccessLog (Azure CDN).')
@@ -119,7 +134,9 @@ param frontDoorProfileId string = ''
 ])
 param frontDoorLogCategory string = 'FrontDoorAccessLog'
 
-@description('Resource id of an existing storage account (the podcast files) whose blob reads are streamed into the hub; empty for none.')
+@description('''
+Resource id of an existing storage account (the podcast files) whose blob reads are streamed into the hub; empty for
+none.''')
 param podcastStorageAccountId string = ''
 
 @description('More app settings for the counter, by name; they win over the template\'s.')

@@ -58,7 +58,9 @@ resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
 }
 
 // Versionless references (trailing slash): App Service reads the newest version on start and on a refresh.
-var saltReference = '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${ipHashSaltName}/)'
+var secrets = '${vaultUri}secrets'
+var saltReference = '@Microsoft.KeyVault(SecretUri=${secrets}/${ipHashSaltName}/)'
+var opawgList = 'https://raw.githubusercontent.com/opawg/user-agents/master/src/user-agents.json'
 
 // Both apps. The Functions host and the code reach storage with the app's identity; no key exists to put here. The
 // Event Hubs names and the schedule are in both so every trigger's %setting% resolves, its function on or off.
@@ -113,7 +115,7 @@ var counting = {
   CountDownloads__Reference__DatacenterBlobs: ''
   CountDownloads__Reference__AgentsContainer: 'reference'
   CountDownloads__Reference__AgentsBlob: 'opawg-user-agents.json'
-  CountDownloads__Reference__AgentsSourceUrl: 'https://raw.githubusercontent.com/opawg/user-agents/master/src/user-agents.json'
+  CountDownloads__Reference__AgentsSourceUrl: opawgList
   CountDownloads__Reference__RefreshInterval: '00:05:00'
 }
 
@@ -141,8 +143,10 @@ var responder = {
   Rotation__ActionLease: '00:10:00'
   Rotation__VerifyAttempts: '6'
   Rotation__VerifyDelay: '00:00:10'
-  Rotation__AlertWebhook: empty(alertWebhookName) ? '' : '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${alertWebhookName}/)'
-  Rotation__WebhookKey: empty(webhookKeyName) ? '' : '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${webhookKeyName}/)'
+  Rotation__AlertWebhook: empty(alertWebhookName)
+    ? ''
+    : '@Microsoft.KeyVault(SecretUri=${secrets}/${alertWebhookName}/)'
+  Rotation__WebhookKey: empty(webhookKeyName) ? '' : '@Microsoft.KeyVault(SecretUri=${secrets}/${webhookKeyName}/)'
   Rotation__SelfResourceId: rotationId
   Rotation__StorageConnection: 'AzureWebJobsStorage'
   // The cloud's ARM endpoint (https://management.azure.com/ in the public cloud); the token scope is its authority.

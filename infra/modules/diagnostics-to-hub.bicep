@@ -1,7 +1,8 @@
 // An example diagnostic setting that streams an existing Front Door (or Azure CDN) profile's access logs, or an
 // existing storage account's blob read logs, into the request-log hub. Deployed at the source's resource group.
 
-@description('Name of an existing Front Door Standard/Premium or Azure CDN profile in this resource group; empty for none.')
+@description('''
+Name of an existing Front Door Standard/Premium or Azure CDN profile in this resource group; empty for none.''')
 param frontDoorProfileName string
 
 @description('The access-log category: FrontDoorAccessLog (Front Door Standard/Premium) or AzureCdnAccessLog (CDN).')
@@ -39,7 +40,9 @@ resource podcastStorage 'Microsoft.Storage/storageAccounts@2024-01-01' existing 
   name: storageAccountName
 }
 
-resource podcastBlobs 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' existing = if (!empty(storageAccountName)) {
+resource podcastBlobs 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' existing = if (!empty(
+  storageAccountName
+)) {
   parent: podcastStorage
   name: 'default'
 }

@@ -30,7 +30,9 @@ param retentionHours int
 @maxValue(40)
 param capacity int
 
-@description('Turns off shared access keys on the namespace. Azure Monitor diagnostic settings stream through a namespace authorization rule, so keep keys on while any diagnostic setting sends here.')
+@description('''
+Turns off shared access keys on the namespace. Azure Monitor diagnostic settings stream through a namespace
+authorization rule, so keep keys on while any diagnostic setting sends here.''')
 param disableLocalAuth bool
 
 resource namespace 'Microsoft.EventHub/namespaces@2024-01-01' = {

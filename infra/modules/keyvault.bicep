@@ -10,10 +10,13 @@ param location string
 @description('Tags for every resource.')
 param tags object
 
-@description('Turns on purge protection (it cannot be turned off again): a deleted vault or secret is kept for its retention days.')
+@description('''
+Turns on purge protection (it cannot be turned off again): a deleted vault or secret is kept for its retention days.''')
 param purgeProtection bool
 
-@description('Writes the salt below as a new version of the salt secret. Every write is a rotation: the counter opens its next day with it.')
+@description('''
+Writes the salt below as a new version of the salt secret. Every write is a rotation: the counter opens its next day
+with it.''')
 param writeIpHashSalt bool
 
 @description('Name of the salt secret.')

@@ -17,9 +17,10 @@ public sealed class AppSettingValuesTests
         var reference = (string?)Variables["saltReference"];
 
         Assert.Equal("[variables('saltReference')]", salt);
-        Assert.StartsWith(
-            "[format('@Microsoft.KeyVault(SecretUri={0}secrets/{1}/)'", reference, StringComparison.Ordinal);
-        Assert.Contains("parameters('ipHashSaltName')", reference, StringComparison.Ordinal);
+        Assert.Equal(
+            "[format('@Microsoft.KeyVault(SecretUri={0}/{1}/)', variables('secrets'), parameters('ipHashSaltName'))]",
+            reference);
+        Assert.Equal("[format('{0}secrets', parameters('vaultUri'))]", (string?)Variables["secrets"]);
     }
 
     [Fact]
