@@ -1,6 +1,12 @@
-// The app's storage account. The rest of the infrastructure (Functions app, Event Hubs, identities, roles) comes later.
+// OpenDownloads for Azure: the whole deployment in one resource group. Two Function Apps run the same package: the
+// counter (CountDownloads, CloseDownloadDays, RebuildDatacenterList, RefreshUserAgentList) and the rotation
+// responder (RestartOnSecretRotation, RunRotationAction, RotationWebhook). They are separate because the responder
+// never restarts the app it runs in, and the counter must be refreshed when its salt rotates.
+// Every connection is identity-based; no key or connection string is read, written or output.
 
-@description('Start of every resource name: 3 to 11 lower-case letters or digits, since storage account names allow no others.')
+@description('''
+Start of every resource name: 3 to 11 lower-case letters or digits, starting with a letter (storage and Key Vault
+names allow no more).''')
 @minLength(3)
 @maxLength(11)
 param namePrefix string
@@ -8,48 +14,471 @@ param namePrefix string
 @description('Azure region for every resource; defaults to the resource group\'s.')
 param location string = resourceGroup().location
 
-@description('Blob containers the app reads and writes: datacenter lists, download logs, reference data.')
-var containerNames = [
-  'datacenters'
-  'downloads'
-  'reference'
-]
+@description('The azd environment name, kept as a tag; empty outside azd.')
+param environmentName string = ''
 
-// 11 characters of prefix and 13 of hash stay within the 24 a storage account name allows.
-var storageAccountName = '${namePrefix}${uniqueString(resourceGroup().id)}'
+@description('''
+A user or group given Key Vault Secrets Officer on the vault, to set or rotate secrets by hand (azd passes the
+signed-in user); empty for none.''')
+param operatorPrincipalId string = ''
 
-resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
-  name: storageAccountName
-  location: location
-  kind: 'StorageV2'
-  sku: {
-    name: 'Standard_LRS'
-  }
-  properties: {
-    accessTier: 'Hot'
-    minimumTlsVersion: 'TLS1_2'
-    supportsHttpsTrafficOnly: true
-    allowBlobPublicAccess: false
-    // Entra ID only: no account keys or SAS tokens signed with them, so there is no key to leak or rotate.
-    allowSharedKeyAccess: false
-    defaultToOAuthAuthentication: true
+@description('The request-log event hub.')
+param eventHubName string = 'request-logs'
+
+@description('The counter\'s consumer group on that hub.')
+param eventHubConsumerGroup string = 'odl-counter'
+
+@description('Partitions of the request-log hub (1 to 32): the most counter instances that read at once.')
+@minValue(1)
+@maxValue(32)
+param eventHubPartitionCount int = 4
+
+@description('Hours the hub keeps events (1 to 168): how long the counter may be stopped without losing requests.')
+@minValue(1)
+@maxValue(168)
+param eventHubRetentionHours int = 24
+
+@description('Event Hubs throughput units (Standard tier).')
+@minValue(1)
+@maxValue(40)
+param eventHubCapacity int = 1
+
+@description('''
+Turns off shared access keys on the Event Hubs namespace. Leave false while an Azure Monitor diagnostic setting
+streams into the hub.''')
+param eventHubDisableLocalAuth bool = false
+
+@description('Days the Log Analytics workspace keeps logs.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
+
+@description('Most instances of the counter app.')
+@minValue(1)
+@maxValue(1000)
+param counterMaximumInstanceCount int = 40
+
+@description('Most instances of the rotation responder app.')
+@minValue(1)
+@maxValue(1000)
+param rotationMaximumInstanceCount int = 10
+
+@description('Memory of each Function App instance, in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('NCRONTAB schedule of RebuildDatacenterList and RefreshUserAgentList (UTC).')
+param datacentersRebuildSchedule string = '0 15 3 * * *'
+
+@description('Seconds after 00:00 UTC at which each counting day starts (oDL\'s offset).')
+param countOffsetSeconds int = 0
+
+@description('odl count --map rules for the stream path, comma-separated; empty for none.')
+param countFieldMappings string = ''
+
+@description('''
+The Azure service tags file's URL for the datacenter rebuild; empty to discover it on Microsoft's download page.''')
+param azureServiceTagsUrl string = ''
+
+@description('''
+Writes ipHashSalt into the vault as a new version of the salt secret. Each write rotates the salt: the counter opens
+its next day with it. Set false to keep the vault's salt on a redeploy.''')
+param writeIpHashSalt bool = true
+
+@secure()
+@description('The IP-hashing salt (16 characters or more). The default is a new random GUID on each deployment.')
+param ipHashSalt string = newGuid()
+
+@secure()
+@description('Teams or Slack incoming-webhook URL for the responder\'s alerts, stored in the vault; empty for none.')
+param alertWebhookUrl string = ''
+
+@secure()
+@description('''
+Shared key of the responder's HTTP webhook, stored in the vault; empty leaves the webhook refusing every request
+(the queue path needs none).''')
+param rotationWebhookKey string = ''
+
+@description('Turns on Key Vault purge protection, which cannot be turned off again.')
+param keyVaultPurgeProtection bool = false
+
+@description('Deploys an App Configuration store whose key-value changes also reach the responder.')
+param deployAppConfiguration bool = false
+
+@description('SKU of that store: free (one per subscription), developer or standard.')
+@allowed([
+  'free'
+  'developer'
+  'standard'
+])
+param appConfigurationSku string = 'free'
+
+@description('''
+Other App Service or Function Apps the responder refreshes when their secrets in this vault rotate: [{name,
+resourceId, action, secrets: [secret names]}]. The responder gets Website Contributor on each, and on nothing else.''')
+param rotationConsumers array = []
+
+@description('''
+Resource id of an existing Front Door Standard/Premium or Azure CDN profile whose access logs are streamed into the
+hub; empty for none.''')
+param frontDoorProfileId string = ''
+
+@description('FrontDoorAccessLog (Front Door Standard/Premium) or AzureCdnAccessLog (Azure CDN).')
+@allowed([
+  'FrontDoorAccessLog'
+  'AzureCdnAccessLog'
+])
+param frontDoorLogCategory string = 'FrontDoorAccessLog'
+
+@description('''
+Resource id of an existing storage account (the podcast files) whose blob reads are streamed into the hub; empty for
+none.''')
+param podcastStorageAccountId string = ''
+
+@description('More app settings for the counter, by name; they win over the template\'s.')
+param counterExtraSettings object = {}
+
+@description('More app settings for the rotation responder, by name; they win over the template\'s.')
+param rotationExtraSettings object = {}
+
+var token = uniqueString(resourceGroup().id)
+var baseName = '${namePrefix}-${token}'
+var tags = empty(environmentName) ? {} : { 'azd-env-name': environmentName }
+var counterName = '${baseName}-counter'
+var rotationName = '${baseName}-rotation'
+var counterId = resourceId('Microsoft.Web/sites', counterName)
+var rotationId = resourceId('Microsoft.Web/sites', rotationName)
+
+var ipHashSaltName = 'odl-ip-hash-salt'
+var alertWebhookName = 'odl-rotation-alert-webhook'
+var webhookKeyName = 'odl-rotation-webhook-key'
+var rotationSecretNames = concat(
+  empty(alertWebhookUrl) ? [] : [alertWebhookName],
+  empty(rotationWebhookKey) ? [] : [webhookKeyName]
+)
+
+var eventsQueueName = 'rotation-events'
+var deadLetterContainerName = 'rotation-deadletter'
+var counterPackageContainer = 'app-package-counter'
+var rotationPackageContainer = 'app-package-rotation'
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: '${namePrefix}${token}'
+    location: location
+    tags: tags
+    containerNames: [
+      'datacenters'
+      'downloads'
+      'reference'
+      counterPackageContainer
+      rotationPackageContainer
+      deadLetterContainerName
+    ]
+    queueNames: [
+      eventsQueueName
+      '${eventsQueueName}-poison'
+      'rotation-actions'
+      'rotation-actions-poison'
+    ]
+    tableNames: [
+      'odlstreaming'
+      'rotation'
+    ]
   }
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' = {
-  parent: storage
-  name: 'default'
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    baseName: baseName
+    location: location
+    tags: tags
+    retentionInDays: logRetentionDays
+  }
 }
 
-resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [
-  for containerName in containerNames: {
-    parent: blobService
-    name: containerName
-    properties: {
-      publicAccess: 'None'
+module eventHubs 'modules/eventhubs.bicep' = {
+  name: 'eventhubs'
+  params: {
+    namespaceName: '${baseName}-eh'
+    location: location
+    tags: tags
+    hubName: eventHubName
+    consumerGroupName: eventHubConsumerGroup
+    partitionCount: eventHubPartitionCount
+    retentionHours: eventHubRetentionHours
+    capacity: eventHubCapacity
+    disableLocalAuth: eventHubDisableLocalAuth
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    name: take('${namePrefix}-kv-${token}', 24)
+    location: location
+    tags: tags
+    purgeProtection: keyVaultPurgeProtection
+    writeIpHashSalt: writeIpHashSalt
+    ipHashSaltName: ipHashSaltName
+    ipHashSalt: ipHashSalt
+    alertWebhookName: alertWebhookName
+    alertWebhookUrl: alertWebhookUrl
+    webhookKeyName: webhookKeyName
+    webhookKey: rotationWebhookKey
+  }
+}
+
+module appConfiguration 'modules/appconfiguration.bicep' = if (deployAppConfiguration) {
+  name: 'appconfiguration'
+  params: {
+    name: '${baseName}-appcs'
+    location: location
+    tags: tags
+    sku: appConfigurationSku
+  }
+}
+
+module counter 'modules/functionapp.bicep' = {
+  name: 'counter'
+  params: {
+    name: counterName
+    location: location
+    tags: union(tags, { 'azd-service-name': 'counter' })
+    blobEndpoint: storage.outputs.blobEndpoint
+    packageContainerName: counterPackageContainer
+    maximumInstanceCount: counterMaximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+  }
+}
+
+module rotation 'modules/functionapp.bicep' = {
+  name: 'rotation'
+  params: {
+    name: rotationName
+    location: location
+    tags: union(tags, { 'azd-service-name': 'rotation' })
+    blobEndpoint: storage.outputs.blobEndpoint
+    packageContainerName: rotationPackageContainer
+    maximumInstanceCount: rotationMaximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+  }
+}
+
+module keyVaultTopic 'modules/eventgrid-topic.bicep' = {
+  name: 'eventgrid-keyvault-topic'
+  params: {
+    name: '${baseName}-kv-events'
+    location: location
+    tags: tags
+    sourceId: keyVault.outputs.id
+    topicType: 'Microsoft.KeyVault.vaults'
+  }
+}
+
+module appConfigurationTopic 'modules/eventgrid-topic.bicep' = if (deployAppConfiguration) {
+  name: 'eventgrid-appconfiguration-topic'
+  params: {
+    name: '${baseName}-appcs-events'
+    location: location
+    tags: tags
+    sourceId: appConfiguration!.outputs.id
+    topicType: 'Microsoft.AppConfiguration.ConfigurationStores'
+  }
+}
+
+module storageRoles 'modules/roles-storage.bicep' = {
+  name: 'roles-storage'
+  params: {
+    storageName: storage.outputs.name
+    counterPrincipalId: counter.outputs.principalId
+    rotationPrincipalId: rotation.outputs.principalId
+    eventGridPrincipalIds: concat(
+      [keyVaultTopic.outputs.principalId],
+      deployAppConfiguration ? [appConfigurationTopic!.outputs.principalId] : []
+    )
+    eventsQueueName: eventsQueueName
+    deadLetterContainerName: deadLetterContainerName
+  }
+}
+
+module eventHubRoles 'modules/roles-eventhubs.bicep' = {
+  name: 'roles-eventhubs'
+  params: {
+    namespaceName: eventHubs.outputs.namespaceName
+    hubName: eventHubs.outputs.hubName
+    counterPrincipalId: counter.outputs.principalId
+  }
+}
+
+module keyVaultRoles 'modules/roles-keyvault.bicep' = {
+  name: 'roles-keyvault'
+  params: {
+    vaultName: keyVault.outputs.name
+    counterPrincipalId: counter.outputs.principalId
+    rotationPrincipalId: rotation.outputs.principalId
+    ipHashSaltName: ipHashSaltName
+    rotationSecretNames: rotationSecretNames
+    operatorPrincipalId: operatorPrincipalId
+  }
+}
+
+module monitoringRoles 'modules/roles-monitoring.bicep' = {
+  name: 'roles-monitoring'
+  params: {
+    insightsName: monitoring.outputs.insightsName
+    principalIds: [
+      counter.outputs.principalId
+      rotation.outputs.principalId
+    ]
+  }
+}
+
+// The responder may refresh and restart the counter, and the consumers passed in, and no other app.
+module counterRestartRole 'modules/roles-website.bicep' = {
+  name: 'roles-website-counter'
+  params: {
+    siteName: counter.outputs.name
+    responderPrincipalId: rotation.outputs.principalId
+  }
+}
+
+module consumerRestartRoles 'modules/roles-website.bicep' = [
+  for (consumer, i) in rotationConsumers: {
+    name: 'roles-website-consumer-${i}'
+    scope: resourceGroup(split(consumer.resourceId, '/')[2], split(consumer.resourceId, '/')[4])
+    params: {
+      siteName: split(consumer.resourceId, '/')[8]
+      responderPrincipalId: rotation.outputs.principalId
     }
   }
 ]
 
-output storageAccountName string = storage.name
-output blobEndpoint string = storage.properties.primaryEndpoints.blob
+module keyVaultSubscription 'modules/eventgrid-subscription.bicep' = {
+  name: 'eventgrid-keyvault-subscription'
+  dependsOn: [
+    storageRoles
+  ]
+  params: {
+    topicName: keyVaultTopic.outputs.name
+    name: 'rotation-events'
+    includedEventTypes: [
+      'Microsoft.KeyVault.SecretNewVersionCreated'
+      'Microsoft.KeyVault.SecretNearExpiry'
+      'Microsoft.KeyVault.SecretExpired'
+    ]
+    storageId: storage.outputs.id
+    queueName: eventsQueueName
+    deadLetterContainerName: deadLetterContainerName
+  }
+}
+
+module appConfigurationSubscription 'modules/eventgrid-subscription.bicep' = if (deployAppConfiguration) {
+  name: 'eventgrid-appconfiguration-subscription'
+  dependsOn: [
+    storageRoles
+  ]
+  params: {
+    topicName: appConfigurationTopic!.outputs.name
+    name: 'rotation-events'
+    includedEventTypes: [
+      'Microsoft.AppConfiguration.KeyValueModified'
+      'Microsoft.AppConfiguration.KeyValueDeleted'
+    ]
+    storageId: storage.outputs.id
+    queueName: eventsQueueName
+    deadLetterContainerName: deadLetterContainerName
+  }
+}
+
+module frontDoorDiagnostics 'modules/diagnostics-to-hub.bicep' = if (!empty(frontDoorProfileId)) {
+  name: 'diagnostics-front-door'
+  scope: resourceGroup(split(frontDoorProfileId, '/')[2], split(frontDoorProfileId, '/')[4])
+  params: {
+    frontDoorProfileName: last(split(frontDoorProfileId, '/'))
+    frontDoorLogCategory: frontDoorLogCategory
+    storageAccountName: ''
+    eventHubAuthorizationRuleId: eventHubs.outputs.diagnosticsRuleId
+    eventHubName: eventHubs.outputs.hubName
+  }
+}
+
+module podcastStorageDiagnostics 'modules/diagnostics-to-hub.bicep' = if (!empty(podcastStorageAccountId)) {
+  name: 'diagnostics-podcast-storage'
+  scope: resourceGroup(split(podcastStorageAccountId, '/')[2], split(podcastStorageAccountId, '/')[4])
+  params: {
+    frontDoorProfileName: ''
+    frontDoorLogCategory: frontDoorLogCategory
+    storageAccountName: last(split(podcastStorageAccountId, '/'))
+    eventHubAuthorizationRuleId: eventHubs.outputs.diagnosticsRuleId
+    eventHubName: eventHubs.outputs.hubName
+  }
+}
+
+module settings 'modules/app-settings.bicep' = {
+  name: 'app-settings'
+  params: {
+    storageAccountName: storage.outputs.name
+    insightsName: monitoring.outputs.insightsName
+    vaultName: keyVault.outputs.name
+    vaultUri: keyVault.outputs.uri
+    eventHubsNamespace: eventHubs.outputs.fullyQualifiedNamespace
+    eventHubName: eventHubs.outputs.hubName
+    eventHubConsumerGroup: eventHubs.outputs.consumerGroupName
+    datacentersRebuildSchedule: datacentersRebuildSchedule
+    countOffsetSeconds: countOffsetSeconds
+    countFieldMappings: countFieldMappings
+    azureServiceTagsUrl: azureServiceTagsUrl
+    ipHashSaltName: ipHashSaltName
+    alertWebhookName: empty(alertWebhookUrl) ? '' : alertWebhookName
+    webhookKeyName: empty(rotationWebhookKey) ? '' : webhookKeyName
+    counterId: counterId
+    rotationId: rotationId
+    rotationConsumers: rotationConsumers
+  }
+}
+
+module counterSettings 'modules/functionapp-settings.bicep' = {
+  name: 'counter-settings'
+  dependsOn: [
+    storageRoles
+    eventHubRoles
+    keyVaultRoles
+    monitoringRoles
+  ]
+  params: {
+    siteName: counter.outputs.name
+    settings: union(settings.outputs.counter, counterExtraSettings)
+  }
+}
+
+module rotationSettings 'modules/functionapp-settings.bicep' = {
+  name: 'rotation-settings'
+  dependsOn: [
+    storageRoles
+    keyVaultRoles
+    monitoringRoles
+    counterRestartRole
+    consumerRestartRoles
+  ]
+  params: {
+    siteName: rotation.outputs.name
+    settings: union(settings.outputs.rotation, rotationExtraSettings)
+  }
+}
+
+output AZURE_LOCATION string = location
+output STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output KEY_VAULT_NAME string = keyVault.outputs.name
+output EVENT_HUBS_NAMESPACE string = eventHubs.outputs.fullyQualifiedNamespace
+output EVENT_HUB_NAME string = eventHubs.outputs.hubName
+output COUNTER_APP_NAME string = counter.outputs.name
+output ROTATION_APP_NAME string = rotation.outputs.name
+output ROTATION_WEBHOOK_URL string = 'https://${rotation.outputs.hostName}/api/rotation/events'
+output APPLICATION_INSIGHTS_NAME string = monitoring.outputs.insightsName

@@ -1,13 +1,9 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-using OpenDownloads.Functions.Counting;
-using OpenDownloads.Functions.Datacenters;
-using OpenDownloads.Functions.Rotation;
+using OpenDownloads.Functions;
 
-// Wiring only: functions, options and their dependencies are registered here as they arrive, never logic.
+// Wiring only: each job's functions, options and dependencies are registered in FunctionsServices, never logic.
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.Services.AddDatacenterRebuild(builder.Configuration);
-builder.Services.AddRotationResponder(builder.Configuration);
-builder.Services.AddStreamCounting(builder.Configuration);
+builder.Services.AddOpenDownloadsFunctions(builder.Configuration);
 
 builder.Build().Run();

@@ -13,6 +13,16 @@ internal static class FunctionsBuildOutput
 
     public static string RepositoryRoot { get; } = ReadMetadata("RepositoryRoot");
 
+    /// <summary>Gets the Bicep CLI the test project's restore downloaded.</summary>
+    public static string BicepCliPath { get; } = ReadMetadata("BicepCliPath");
+
+    /// <summary>Gets the configuration (Debug or Release) the app and these tests were built in.</summary>
+    public static string Configuration { get; } = ReadMetadata("Configuration");
+
+    /// <summary>Gets the app's project file.</summary>
+    public static string ProjectPath { get; } =
+        Path.Combine(RepositoryRoot, "src", "OpenDownloads.Functions", "OpenDownloads.Functions.csproj");
+
     /// <summary>Gets the app's obj folder, where the SDK writes functions.metadata and WorkerExtensions/.</summary>
     public static string IntermediateFolder { get; } = ReadMetadata("FunctionsIntermediatePath");
 

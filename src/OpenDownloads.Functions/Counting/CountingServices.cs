@@ -1,11 +1,11 @@
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenDownloads.Functions.Storage;
 using OpenDownloads.ReferenceData;
 using OpenDownloads.Streaming;
 using OpenDownloads.Streaming.Reference;
@@ -15,8 +15,8 @@ namespace OpenDownloads.Functions.Counting;
 /// <summary>Wiring for the streaming counter: settings from <c>CountDownloads</c>, checked at start-up.</summary>
 internal static class CountingServices
 {
-    /// <summary>The state storage: a connection string, or a section with blobServiceUri and tableServiceUri for a
-    /// managed identity. Without it, AzureWebJobsStorage.</summary>
+    /// <summary>The state storage: a connection string, the name of a connection, or identity-based settings under
+    /// it (accountName, or blobServiceUri and tableServiceUri). Without it, AzureWebJobsStorage.</summary>
     public const string StorageKey = StreamingOptions.SectionName + ":Storage";
 
     public static IServiceCollection AddStreamCounting(this IServiceCollection services, IConfiguration configuration)
@@ -58,26 +58,19 @@ internal static class CountingServices
 
     private static StreamStorage CreateStorage(IConfiguration configuration, StreamingOptions options)
     {
-        var section = configuration.GetSection(StorageKey);
-        if (section["blobServiceUri"] is { Length: > 0 } blobUri
-            && section["tableServiceUri"] is { Length: > 0 } tableUri)
+        var connection = StorageConnection.Read(configuration, StorageKey);
+        if (connection.ConnectionString is { } connectionString)
         {
-            var credential = new DefaultAzureCredential();
-            var tableOptions = new TableClientOptions();
-            StreamStorage.Configure(tableOptions.Retry);
-            var blobOptions = new BlobClientOptions();
-            StreamStorage.Configure(blobOptions.Retry);
-            return new StreamStorage(
-                new TableServiceClient(new Uri(tableUri), credential, tableOptions),
-                new BlobServiceClient(new Uri(blobUri), credential, blobOptions),
-                options);
+            return StreamStorage.FromConnectionString(connectionString, options);
         }
 
-        var connection = section.Value is { Length: > 0 } own ? own : configuration["AzureWebJobsStorage"];
-        return string.IsNullOrEmpty(connection)
-            ? throw new StreamingException(
-                $"Neither {StorageKey} nor AzureWebJobsStorage is set; expected a storage connection string, or "
-                + $"{StorageKey}:blobServiceUri and {StorageKey}:tableServiceUri for a managed identity.")
-            : StreamStorage.FromConnectionString(connection, options);
+        var tableOptions = new TableClientOptions();
+        StreamStorage.Configure(tableOptions.Retry);
+        var blobOptions = new BlobClientOptions();
+        StreamStorage.Configure(blobOptions.Retry);
+        return new StreamStorage(
+            connection.CreateTableServiceClient(StorageCredential.Create, tableOptions),
+            connection.CreateBlobServiceClient(StorageCredential.Create, blobOptions),
+            options);
     }
 }

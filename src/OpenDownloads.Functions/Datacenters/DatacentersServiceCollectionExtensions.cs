@@ -1,10 +1,10 @@
-using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenDownloads.Datacenters;
 using OpenDownloads.Datacenters.Publishing;
+using OpenDownloads.Functions.Storage;
 
 namespace OpenDownloads.Functions.Datacenters;
 
@@ -12,7 +12,8 @@ namespace OpenDownloads.Functions.Datacenters;
 internal static class DatacentersServiceCollectionExtensions
 {
     /// <summary>
-    /// The setting naming the storage connection; default the Functions host's own, AzureWebJobsStorage.
+    /// The setting naming the storage connection (or holding a connection string); default the Functions host's own,
+    /// AzureWebJobsStorage.
     /// </summary>
     public const string ConnectionSetting = "Datacenters:StorageConnection";
 
@@ -33,11 +34,8 @@ internal static class DatacentersServiceCollectionExtensions
         {
             Timeout = Timeout.InfiniteTimeSpan,
         });
-        services.AddSingleton(_ => BlobServiceClientFactory.Create(
-            configuration,
-            configuration[ConnectionSetting] is { Length: > 0 } name ? name : "AzureWebJobsStorage",
-            clientId => new DefaultAzureCredential(
-                new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId })));
+        services.AddSingleton(_ => StorageConnection.Read(configuration, ConnectionSetting)
+            .CreateBlobServiceClient(StorageCredential.Create));
         services.AddSingleton(provider => DatacenterPublishJob.Create(
             provider.GetRequiredService<IOptions<DatacenterRebuildOptions>>().Value,
             provider.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(),

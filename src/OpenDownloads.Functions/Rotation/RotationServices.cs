@@ -21,6 +21,12 @@ namespace OpenDownloads.Functions.Rotation;
 /// </summary>
 internal static class RotationServices
 {
+    /// <summary>
+    /// Storage for dedupe, batches and the actions queue: Rotation:StorageConnection (a connection string or an
+    /// identity-based section), else AzureWebJobsStorage; read by <see cref="RotationStorageAccount"/>.
+    /// </summary>
+    public const string StorageConnectionKey = "Rotation:StorageConnection";
+
     public static IServiceCollection AddRotationResponder(
         this IServiceCollection services,
         IConfiguration configuration)

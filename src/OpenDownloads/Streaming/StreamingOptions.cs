@@ -62,6 +62,13 @@ public sealed partial class StreamingOptions
             problems.Add($"{SectionName}:Salt has {Salt.Length} characters; at least {least} are required.");
         }
 
+        // App Service leaves a Key Vault reference it cannot resolve in place, and that public text must never salt.
+        if (Salt.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"{SectionName}:Salt is a Key Vault reference App Service could not resolve; expected the "
+                + "app's identity to hold Key Vault Secrets User on the secret.");
+        }
+
         Check(problems, Math.Abs(OffsetSeconds) < DownloadWindow.Seconds, "OffsetSeconds",
             OffsetSeconds.ToString(CultureInfo.InvariantCulture), "a number of seconds between -86399 and 86399");
         Check(problems, Lateness >= TimeSpan.Zero && Lateness <= TimeSpan.FromDays(7), "Lateness",

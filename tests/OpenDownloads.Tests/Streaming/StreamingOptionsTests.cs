@@ -15,6 +15,20 @@ public sealed class StreamingOptionsTests
     }
 
     [Fact]
+    public void Validate_UnresolvedKeyVaultReference_IsRefusedThoughLongEnough()
+    {
+        var sut = new StreamingOptions
+        {
+            Salt = "@Microsoft.KeyVault(SecretUri=https://odl-kv.vault.azure.net/secrets/odl-ip-hash-salt/)",
+        };
+
+        var problem = Assert.Single(sut.Validate());
+
+        Assert.StartsWith("CountDownloads:Salt is a Key Vault reference App Service could not resolve", problem,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_ManyBadSettings_ReportsEveryOneNamingItAndNeverTheSalt()
     {
         var sut = new StreamingOptions

@@ -31,6 +31,13 @@ internal sealed partial record RotationStorageAccount
         foreach (var name in (string[])[OwnSetting, HostSetting])
         {
             var section = configuration.GetSection(name);
+            if (section.Value is { Length: > 0 } value && !value.Contains('=', StringComparison.Ordinal))
+            {
+                // The Functions host's convention: a value without '=' names another connection (the template sets
+                // Rotation:StorageConnection to "AzureWebJobsStorage"). Followed once, so a loop cannot form.
+                section = Referenced(configuration, section, value.Trim());
+            }
+
             if (section.Value is { Length: > 0 } connectionString)
             {
                 return new RotationStorageAccount { ConnectionString = connectionString };
@@ -45,6 +52,28 @@ internal sealed partial record RotationStorageAccount
         throw new RotationConfigurationException($"Neither {OwnSetting} nor {HostSetting} is set; expected a "
             + $"storage connection string, or {HostSetting}__accountName (or __tableServiceUri and "
             + "__queueServiceUri) for a managed identity.");
+    }
+
+    private static IConfigurationSection Referenced(
+        IConfiguration configuration,
+        IConfigurationSection naming,
+        string name)
+    {
+        var target = configuration.GetSection(name);
+        if (target.Value is { Length: > 0 } value && value.Contains('=', StringComparison.Ordinal))
+        {
+            return target;
+        }
+
+        if (target.Value is null && target.GetChildren().Any())
+        {
+            return target;
+        }
+
+        // The value is not quoted in full: a mistyped connection string could hold a key.
+        throw new RotationConfigurationException($"{naming.Path} names the connection '{PrintableText.Of(name)}', "
+            + "which is not set to a connection string or an identity-based section (accountName, or "
+            + "tableServiceUri and queueServiceUri); expected a storage connection string or the name of a set one.");
     }
 
     private static RotationStorageAccount FromSection(IConfigurationSection section)

@@ -42,6 +42,31 @@ public sealed class RotationStorageAccountTests
         Assert.Equal("UseDevelopmentStorage=true", host.ConnectionString);
     }
 
+    [Fact]
+    public void Read_OwnSettingNamesTheHostConnection_FollowsItAsTheTemplateSetsIt()
+    {
+        var byIdentity = RotationStorageAccount.Read(Settings(
+            ("Rotation__StorageConnection", "AzureWebJobsStorage"),
+            ("AzureWebJobsStorage__accountName", "odlstore")));
+        var byConnectionString = RotationStorageAccount.Read(Settings(
+            ("Rotation__StorageConnection", "RotationStore"),
+            ("RotationStore", "UseDevelopmentStorage=true")));
+
+        Assert.Equal("odlstore.queue.core.windows.net", byIdentity.QueueServiceUri!.Host);
+        Assert.Equal("UseDevelopmentStorage=true", byConnectionString.ConnectionString);
+    }
+
+    [Fact]
+    public void Read_OwnSettingNamesAnUnsetConnection_NamesItAndWhatWasExpected()
+    {
+        var error = Assert.Throws<RotationConfigurationException>(() => RotationStorageAccount.Read(Settings(
+            ("Rotation__StorageConnection", "NoSuchConnection"),
+            ("AzureWebJobsStorage", "UseDevelopmentStorage=true"))));
+
+        Assert.Contains("Rotation:StorageConnection names the connection 'NoSuchConnection'", error.Message,
+            StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, (string, string)[], string> UnusableSections => new()
     {
         { "a table URI but no queue URI or account", [("AzureWebJobsStorage__tableServiceUri", "https://odl.table.core.windows.net")], "neither accountName nor queueServiceUri" },
