@@ -76,6 +76,13 @@ public sealed class DatacenterRangeSet
         return range is not null;
     }
 
+    /// <summary>Returns whether a provider's range holds an address parsed by <see cref="IpAddressParser"/>.</summary>
+    public bool Contains(UInt128 address)
+    {
+        var index = LastStartAtOrBefore(address);
+        return index >= 0 && address <= _ends[index];
+    }
+
     // The last range starting at or before the address is the only one that can hold it, as ranges are disjoint.
     private int LastStartAtOrBefore(UInt128 address)
     {
