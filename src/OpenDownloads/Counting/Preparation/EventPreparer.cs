@@ -13,6 +13,9 @@ public sealed class EventPreparer
     /// <summary>The longest string field accepted; real user agents and URLs are far shorter.</summary>
     public const int MaxFieldLength = 8192;
 
+    // Enum.GetValues makes a new array on every call; this runs once per record.
+    private static readonly OdlField[] Fields = Enum.GetValues<OdlField>();
+
     private readonly IpHasher _hasher;
     private readonly IIpDenyList _denyList;
 
@@ -201,7 +204,7 @@ public sealed class EventPreparer
 
     private static string? FindOversizedField(RawRecord record)
     {
-        foreach (var field in Enum.GetValues<OdlField>())
+        foreach (var field in Fields)
         {
             if (record[field] is { Length: > MaxFieldLength } value)
             {

