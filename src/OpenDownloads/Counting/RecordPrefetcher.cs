@@ -5,36 +5,38 @@ using OpenDownloads.Counting.Readers;
 namespace OpenDownloads.Counting;
 
 /// <summary>
-/// Reads records on a thread of its own, a batch ahead of the caller, so that reading and parsing a log (one core)
-/// and preparing and counting its records (another) overlap. The records come out in the order they were read,
-/// and an exception the reader throws comes out after every record read before it, as if read on one thread.
+/// Reads records and runs a first step on each on a thread of its own, a batch ahead of the caller, so that
+/// reading, parsing and preparing a log (one core) and counting it (another) overlap. The results come out in the
+/// order the records were read, and an exception the reader throws comes out after every record read before it,
+/// as if read on one thread.
 /// </summary>
-internal sealed class RecordPrefetcher : IDisposable
+/// <typeparam name="T">What the first step makes of a record.</typeparam>
+internal sealed class RecordPrefetcher<T> : IDisposable
 {
     private const int BatchSize = 512;
     private const int BatchesAhead = 8;
 
-    private readonly BlockingCollection<RawRecord[]> _batches = new(BatchesAhead);
+    private readonly BlockingCollection<T[]> _batches = new(BatchesAhead);
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _reader;
     private ExceptionDispatchInfo? _failure;
 
-    private RecordPrefetcher(IEnumerable<RawRecord> records)
+    private RecordPrefetcher(IEnumerable<RawRecord> records, Func<RawRecord, T> step)
     {
-        _reader = new Thread(() => Fill(records)) { IsBackground = true, Name = "odl record reader" };
+        _reader = new Thread(() => Fill(records, step)) { IsBackground = true, Name = "odl record reader" };
         _reader.Start();
     }
 
     /// <summary>
-    /// Yields <paramref name="records"/> as they are read on another thread; a collection already in memory is
-    /// yielded as it is, as there is nothing to read.
+    /// Yields <paramref name="step"/>'s result for each of <paramref name="records"/>, read and stepped on another
+    /// thread; a collection already in memory is stepped on the caller's thread, as there is nothing to read.
     /// </summary>
-    public static IEnumerable<RawRecord> Read(IEnumerable<RawRecord> records) =>
-        records is IReadOnlyCollection<RawRecord> ? records : ReadAhead(records);
+    public static IEnumerable<T> Read(IEnumerable<RawRecord> records, Func<RawRecord, T> step) =>
+        records is IReadOnlyCollection<RawRecord> ? records.Select(step) : ReadAhead(records, step);
 
-    private static IEnumerable<RawRecord> ReadAhead(IEnumerable<RawRecord> records)
+    private static IEnumerable<T> ReadAhead(IEnumerable<RawRecord> records, Func<RawRecord, T> step)
     {
-        using var prefetcher = new RecordPrefetcher(records);
+        using var prefetcher = new RecordPrefetcher<T>(records, step);
         foreach (var batch in prefetcher._batches.GetConsumingEnumerable())
         {
             foreach (var record in batch)
@@ -56,14 +58,14 @@ internal sealed class RecordPrefetcher : IDisposable
         _batches.Dispose();
     }
 
-    private void Fill(IEnumerable<RawRecord> records)
+    private void Fill(IEnumerable<RawRecord> records, Func<RawRecord, T> step)
     {
         try
         {
-            var batch = new List<RawRecord>(BatchSize);
+            var batch = new List<T>(BatchSize);
             foreach (var record in records)
             {
-                batch.Add(record);
+                batch.Add(step(record));
                 if (batch.Count == BatchSize)
                 {
                     _batches.Add([.. batch], _stop.Token);
