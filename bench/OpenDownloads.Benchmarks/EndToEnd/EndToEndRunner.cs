@@ -40,18 +40,21 @@ internal sealed class EndToEndRunner(TextWriter output)
 
         var memory = MeasureMemory(jsonLines, tiny.JsonLines, json.Count.Groups);
         var (v4, v6) = LookupRates.Datacenters(datacenters, TimeSpan.FromSeconds(quick ? 1 : 3));
-        Say(($"Datacenter lookups: IPv4 {v4 / 1e6:0.0} M/s, IPv6 {v6 / 1e6:0.0} M/s (one thread)"));
+        Say($"Datacenter lookups: IPv4 {v4 / 1e6:0.0} M/s, IPv6 {v6 / 1e6:0.0} M/s (one thread)");
         var pool = UserAgentPool.Load(BenchData.OpawgV2);
         var (first, repeat) = LookupRates.Agents(BenchData.AgentsV1, pool);
-        Say(($"User agents: first sight {first:N0}/s over {pool.Count:N0} agents, repeat sight {repeat / 1e6:0.0} M/s"));
+        Say($"User agents: first sight {first:N0}/s over {pool.Count:N0} agents, "
+            + $"repeat sight {repeat / 1e6:0.0} M/s");
 
         var stream = await MeasureStreamAsync(jsonLines, quick ? 20_000 : 100_000, datacenters);
-        Say(($"Targets: count/parse >= 0.5: {json.Ratio:0.00}; count >= 1 M events/s: {json.Count.EventsPerSecond / 1e6:0.00} M; "
+        Say($"Targets: count/parse >= 0.5: {json.Ratio:0.00}; "
+            + $"count >= 1 M events/s: {json.Count.EventsPerSecond / 1e6:0.00} M; "
             + $"lookups >= 20 M/s: {Math.Min(v4, v6) / 1e6:0.0} M; repeat agents >= 20 M/s: {repeat / 1e6:0.0} M; "
-            + $"rebuild < 2 s, < 300 MB: {rebuild.Elapsed.TotalSeconds:0.00} s, {rebuild.PeakWorkingSetBytes / 1e6:0} MB; "
-            + $"<= 150 B/group: {memory:0}; stream >= 10,000 events/s: {stream.EventsPerSecond:0}"));
-        output.WriteLine(($"count/parse ratio {json.Ratio:0.00}; count events/s {json.Count.EventsPerSecond:0}; "
-            + $"stream events/s {stream.EventsPerSecond:0}"));
+            + $"rebuild < 2 s, < 300 MB: {rebuild.Elapsed.TotalSeconds:0.00} s, "
+            + $"{rebuild.PeakWorkingSetBytes / 1e6:0} MB; "
+            + $"<= 150 B/group: {memory:0}; stream >= 10,000 events/s: {stream.EventsPerSecond:0}");
+        output.WriteLine($"count/parse ratio {json.Ratio:0.00}; count events/s {json.Count.EventsPerSecond:0}; "
+            + $"stream events/s {stream.EventsPerSecond:0}");
         return 0;
     }
 
@@ -65,8 +68,9 @@ internal sealed class EndToEndRunner(TextWriter output)
         var run = OdlCommand.Run(
             "datacenters", "rebuild", "--base", BenchData.IpcatList, "--feeds", BenchData.Providers, "--out", target);
         Directory.Delete(target, recursive: true);
-        Say(($"Rebuild from {Directory.GetFiles(BenchData.Providers).Length - 1} provider copies and ipcat (odl datacenters "
-            + $"rebuild, process start included): {run.Elapsed.TotalSeconds:0.00} s, peak {run.PeakWorkingSetBytes / 1e6:0} MB"));
+        Say($"Rebuild from {Directory.GetFiles(BenchData.Providers).Length - 1} provider copies and ipcat "
+            + $"(odl datacenters rebuild, process start included): {run.Elapsed.TotalSeconds:0.00} s, "
+            + $"peak {run.PeakWorkingSetBytes / 1e6:0} MB");
         return run;
     }
 
@@ -84,10 +88,12 @@ internal sealed class EndToEndRunner(TextWriter output)
         }
 
         var comparison = new CountComparison(parse!, count!);
-        Say(($"{name}: parse only {parse!.RecordsPerSecond / 1e6:0.00} M records/s ({parse.Elapsed.TotalSeconds:0.00} s); "
+        Say($"{name}: parse only {parse!.RecordsPerSecond / 1e6:0.00} M records/s "
+            + $"({parse.Elapsed.TotalSeconds:0.00} s); "
             + $"count {count!.EventsPerSecond / 1e6:0.00} M events/s ({count.Elapsed.TotalSeconds:0.00} s); "
             + $"ratio {comparison.Ratio:0.00}; {count.Report.Total:N0} downloads, {count.Groups:N0} groups, "
-            + $"{count.Report.DeniedIp:N0} datacenter, {count.Report.Bots:N0} bots, {count.Report.Rejected:N0} rejected"));
+            + $"{count.Report.DeniedIp:N0} datacenter, {count.Report.Bots:N0} bots, "
+            + $"{count.Report.Rejected:N0} rejected");
         return comparison;
     }
 
@@ -100,10 +106,10 @@ internal sealed class EndToEndRunner(TextWriter output)
         var small = OdlCommand.Run(Arguments(tiny));
         var large = OdlCommand.Run(Arguments(big));
         var perGroup = (double)(large.PeakWorkingSetBytes - small.PeakWorkingSetBytes) / groups;
-        Say(($"odl count memory: peak {large.PeakWorkingSetBytes / 1e6:0} MB for {groups:N0} groups "
+        Say($"odl count memory: peak {large.PeakWorkingSetBytes / 1e6:0} MB for {groups:N0} groups "
             + $"({large.PeakWorkingSetBytes / 1e6 / (groups / 1e6):0} MB per million groups), "
             + $"{small.PeakWorkingSetBytes / 1e6:0} MB for a tiny log: {perGroup:0} bytes per group; "
-            + $"the process took {large.Elapsed.TotalSeconds:0.00} s"));
+            + $"the process took {large.Elapsed.TotalSeconds:0.00} s");
         return perGroup;
     }
 
@@ -116,9 +122,10 @@ internal sealed class EndToEndRunner(TextWriter output)
             ? given
             : AzuriteLauncher.Start();
         var run = await StreamMeasurement.RunAsync(connection, jsonLines, events, batchSize: 1000, datacenters);
-        Say(($"Stream (one partition, batches of 1,000, Azurite): {run.EventsPerSecond:0} events/s over "
+        Say($"Stream (one partition, batches of 1,000, Azurite): {run.EventsPerSecond:0} events/s over "
             + $"{run.Events:N0} events; {run.StorageRequests:N0} storage requests "
-            + $"({(double)run.StorageRequests / run.Batches:0.0} per batch), storage busy {run.StorageShare:P0} of the time"));
+            + $"({(double)run.StorageRequests / run.Batches:0.0} per batch), "
+            + $"storage busy {run.StorageShare:P0} of the time");
         return run;
     }
 

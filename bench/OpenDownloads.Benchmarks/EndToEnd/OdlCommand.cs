@@ -1,6 +1,8 @@
 namespace OpenDownloads.Benchmarks.EndToEnd;
 
-/// <summary>Runs the built <c>odl</c> command, as a user does, for the measures that need a process of its own.</summary>
+/// <summary>
+/// Runs the built <c>odl</c> command, as a user does, for the measures that need a process of its own.
+/// </summary>
 internal static class OdlCommand
 {
     public static ChildProcessRun Run(params string[] arguments)

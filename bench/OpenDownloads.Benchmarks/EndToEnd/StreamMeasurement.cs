@@ -72,7 +72,10 @@ internal static class StreamMeasurement
         }
     }
 
-    private static StreamStorage Storage(string connectionString, StreamingOptions settings, StorageRoundTripTimer timer)
+    private static StreamStorage Storage(
+        string connectionString,
+        StreamingOptions settings,
+        StorageRoundTripTimer timer)
     {
         var tableOptions = new TableClientOptions();
         StreamStorage.Configure(tableOptions.Retry);
@@ -92,7 +95,8 @@ internal static class StreamMeasurement
         StreamingOptions settings,
         DatacenterRangeSet datacenters)
     {
-        await storage.Output.GetBlobClient(settings.Reference.AgentsBlob).UploadAsync(BenchData.AgentsV1, overwrite: true);
+        var agents = storage.Output.GetBlobClient(settings.Reference.AgentsBlob);
+        await agents.UploadAsync(BenchData.AgentsV1, overwrite: true);
         var build = ReplayDatacenterList.Render(datacenters, BenchData.DatacenterDirectory, DateTimeOffset.UtcNow);
         var container = storage.Blobs.GetBlobContainerClient(settings.Reference.DatacentersContainer);
         await new DatacenterListPublisher(container, 1, NullLogger.Instance).PublishAsync(build, null, default);

@@ -10,7 +10,12 @@ internal static class AvroEventWriter
 {
     /// <summary>oDL's schema, as its writer puts it in the header.</summary>
     public const string Schema =
-        """{"type": "record", "doc": "oDL Event Schema", "name": "odl.oDL Events", "fields": [{"name": "ip", "type": ["string", "null"]}, {"name": "encoded_ip", "type": "string"}, {"name": "user_agent", "type": "string"}, {"name": "referer", "type": "string"}, {"name": "http_method", "type": "string"}, {"name": "timestamp", "type": "string"}, {"name": "episode_id", "type": "string"}, {"name": "byte_range_start", "type": ["int", "null"]}, {"name": "byte_range_end", "type": ["int", "null"]}]}""";
+        """{"type": "record", "doc": "oDL Event Schema", "name": "odl.oDL Events", "fields": ["""
+        + """{"name": "ip", "type": ["string", "null"]}, {"name": "encoded_ip", "type": "string"}, """
+        + """{"name": "user_agent", "type": "string"}, {"name": "referer", "type": "string"}, """
+        + """{"name": "http_method", "type": "string"}, {"name": "timestamp", "type": "string"}, """
+        + """{"name": "episode_id", "type": "string"}, {"name": "byte_range_start", "type": ["int", "null"]}, """
+        + """{"name": "byte_range_end", "type": ["int", "null"]}]}""";
 
     private const int RecordsPerBlock = 4096;
 

@@ -12,7 +12,9 @@ internal sealed record EventMixSettings
     /// <summary>Gets the number of distinct episodes.</summary>
     public int Episodes { get; init; } = 400;
 
-    /// <summary>Gets the number of distinct listeners (an address and a user agent); 0 means one per 6 events.</summary>
+    /// <summary>
+    /// Gets the number of distinct listeners (an address and a user agent); 0 means one per 6 events.
+    /// </summary>
     public int Listeners { get; init; }
 
     /// <summary>Gets the share of sessions from datacenter addresses.</summary>

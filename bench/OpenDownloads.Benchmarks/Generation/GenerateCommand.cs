@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace OpenDownloads.Benchmarks.Generation;
 
-/// <summary><c>generate [--events N] [--seed S]</c>: writes the seeded log as JSON lines and as oDL's Avro file.</summary>
+/// <summary>
+/// <c>generate [--events N] [--seed S]</c>: writes the seeded log as JSON lines and as oDL's Avro file.
+/// </summary>
 internal static class GenerateCommand
 {
     public static int Run(string[] args, TextWriter output)

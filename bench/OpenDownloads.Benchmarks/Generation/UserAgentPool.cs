@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -48,9 +49,13 @@ internal static partial class UserAgentPool
     }
 
     // Bumps the first version number: "Overcast/3.0" becomes "Overcast/4.0", a build the list still matches.
-    private static string Variant(string example, int variant) =>
-        FirstNumber().Replace(example, match => (long.Parse(match.Value, System.Globalization.CultureInfo.InvariantCulture)
-            + variant).ToString(System.Globalization.CultureInfo.InvariantCulture), 1);
+    private static string Variant(string example, int variant) => FirstNumber().Replace(
+        example,
+        match => Bump(match.Value, variant),
+        1);
+
+    private static string Bump(string number, int by) =>
+        (long.Parse(number, CultureInfo.InvariantCulture) + by).ToString(CultureInfo.InvariantCulture);
 
     [GeneratedRegex("[0-9]{1,9}")]
     private static partial Regex FirstNumber();

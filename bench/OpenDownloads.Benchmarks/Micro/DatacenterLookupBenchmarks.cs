@@ -3,7 +3,9 @@ using OpenDownloads.Datacenters;
 
 namespace OpenDownloads.Benchmarks.Micro;
 
-/// <summary>Lookups in the full rebuilt datacenter list (ipcat plus every provider copy), IPv4 and IPv6 apart.</summary>
+/// <summary>
+/// Lookups in the full rebuilt datacenter list (ipcat plus every provider copy), IPv4 and IPv6 apart.
+/// </summary>
 [MemoryDiagnoser]
 public class DatacenterLookupBenchmarks
 {

@@ -2,7 +2,9 @@ using BenchmarkDotNet.Attributes;
 
 namespace OpenDownloads.Benchmarks.Micro;
 
-/// <summary>Rebuilding the datacenter list from ipcat's list and every provider copy in ../shared/data/providers.</summary>
+/// <summary>
+/// Rebuilding the datacenter list from ipcat's list and every provider copy in ../shared/data/providers.
+/// </summary>
 [MemoryDiagnoser]
 public class RebuildBenchmarks
 {

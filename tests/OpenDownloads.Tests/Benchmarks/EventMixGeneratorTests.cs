@@ -23,7 +23,8 @@ public sealed class EventMixGeneratorTests
         return DatacenterRangeSet.Load([(ipcat, "datacenters.csv"), (ipv6, "ipv6.csv")]);
     });
 
-    private static readonly Lazy<IReadOnlyList<string>> Agents = new(() => UserAgentPool.Load(SharedData.Path("opawg-v2")));
+    private static readonly Lazy<IReadOnlyList<string>> Agents =
+        new(() => UserAgentPool.Load(SharedData.Path("opawg-v2")));
 
     [Fact]
     public void Generate_SameSeed_GivesTheSameEvents()
@@ -83,7 +84,8 @@ public sealed class EventMixGeneratorTests
         var events = Generator(new EventMixSettings { Events = 5_000, Seed = 8 }).Generate().ToList();
 
         var jsonLines = Count(Write(events, JsonLinesEventWriter.Write), "events.jsonl");
-        var avro = Count(Write(events, (stream, all) => AvroEventWriter.Write(stream, all, seed: 8)), "events.odl.avro");
+        var avroFile = Write(events, (stream, all) => AvroEventWriter.Write(stream, all, seed: 8));
+        var avro = Count(avroFile, "events.odl.avro");
 
         Assert.Equal(5_000, jsonLines.Events);
         Assert.Equal(0, jsonLines.Rejected);
