@@ -13,8 +13,8 @@ namespace OpenDownloads.Counting;
 /// <typeparam name="T">What the first step makes of a record.</typeparam>
 internal sealed class RecordPrefetcher<T> : IDisposable
 {
-    private const int BatchSize = 512;
-    private const int BatchesAhead = 8;
+    private const int BatchSize = 256;
+    private const int BatchesAhead = 4;
 
     private readonly BlockingCollection<T[]> _batches = new(BatchesAhead);
     private readonly CancellationTokenSource _stop = new();
