@@ -13,14 +13,6 @@ internal static class Md5
 {
     private const int BlockBytes = 64;
 
-    private static readonly int[] Shifts =
-    [
-        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
-        5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
-        4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
-        6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
-    ];
-
     // RFC 1321's table: the integer part of 2^32 * |sin(i + 1)|, which doubles give exactly for these 64 values.
     private static readonly uint[] Sines = [.. Enumerable.Range(0, 64)
         .Select(i => (uint)(long)Math.Floor(Math.Abs(Math.Sin(i + 1)) * 4294967296.0))];
@@ -54,44 +46,47 @@ internal static class Md5
         }
     }
 
+    // RFC 1321's four rounds of sixteen steps, four steps to a line of the loop so that the shifts are constants.
     private static void Compress(Span<uint> state, ReadOnlySpan<byte> block)
     {
-        Span<uint> words = stackalloc uint[16];
+        Span<uint> x = stackalloc uint[16];
         for (var i = 0; i < 16; i++)
         {
-            words[i] = BinaryPrimitives.ReadUInt32LittleEndian(block[(4 * i)..]);
+            x[i] = BinaryPrimitives.ReadUInt32LittleEndian(block[(4 * i)..]);
         }
 
+        var t = Sines;
         uint a = state[0], b = state[1], c = state[2], d = state[3];
-        for (var i = 0; i < 64; i++)
+        for (var i = 0; i < 16; i += 4)
         {
-            uint f;
-            int g;
-            switch (i >> 4)
-            {
-                case 0:
-                    f = (b & c) | (~b & d);
-                    g = i;
-                    break;
-                case 1:
-                    f = (d & b) | (~d & c);
-                    g = ((5 * i) + 1) & 15;
-                    break;
-                case 2:
-                    f = b ^ c ^ d;
-                    g = ((3 * i) + 5) & 15;
-                    break;
-                default:
-                    f = c ^ (b | ~d);
-                    g = (7 * i) & 15;
-                    break;
-            }
+            a = b + BitOperations.RotateLeft(a + ((b & c) | (~b & d)) + x[i] + t[i], 7);
+            d = a + BitOperations.RotateLeft(d + ((a & b) | (~a & c)) + x[i + 1] + t[i + 1], 12);
+            c = d + BitOperations.RotateLeft(c + ((d & a) | (~d & b)) + x[i + 2] + t[i + 2], 17);
+            b = c + BitOperations.RotateLeft(b + ((c & d) | (~c & a)) + x[i + 3] + t[i + 3], 22);
+        }
 
-            f += a + Sines[i] + words[g];
-            a = d;
-            d = c;
-            c = b;
-            b += BitOperations.RotateLeft(f, Shifts[i]);
+        for (var i = 16; i < 32; i += 4)
+        {
+            a = b + BitOperations.RotateLeft(a + ((b & d) | (c & ~d)) + x[((5 * i) + 1) & 15] + t[i], 5);
+            d = a + BitOperations.RotateLeft(d + ((a & c) | (b & ~c)) + x[((5 * i) + 6) & 15] + t[i + 1], 9);
+            c = d + BitOperations.RotateLeft(c + ((d & b) | (a & ~b)) + x[((5 * i) + 11) & 15] + t[i + 2], 14);
+            b = c + BitOperations.RotateLeft(b + ((c & a) | (d & ~a)) + x[((5 * i) + 16) & 15] + t[i + 3], 20);
+        }
+
+        for (var i = 32; i < 48; i += 4)
+        {
+            a = b + BitOperations.RotateLeft(a + (b ^ c ^ d) + x[((3 * i) + 5) & 15] + t[i], 4);
+            d = a + BitOperations.RotateLeft(d + (a ^ b ^ c) + x[((3 * i) + 8) & 15] + t[i + 1], 11);
+            c = d + BitOperations.RotateLeft(c + (d ^ a ^ b) + x[((3 * i) + 11) & 15] + t[i + 2], 16);
+            b = c + BitOperations.RotateLeft(b + (c ^ d ^ a) + x[((3 * i) + 14) & 15] + t[i + 3], 23);
+        }
+
+        for (var i = 48; i < 64; i += 4)
+        {
+            a = b + BitOperations.RotateLeft(a + (c ^ (b | ~d)) + x[(7 * i) & 15] + t[i], 6);
+            d = a + BitOperations.RotateLeft(d + (b ^ (a | ~c)) + x[((7 * i) + 7) & 15] + t[i + 1], 10);
+            c = d + BitOperations.RotateLeft(c + (a ^ (d | ~b)) + x[((7 * i) + 14) & 15] + t[i + 2], 15);
+            b = c + BitOperations.RotateLeft(b + (d ^ (c | ~a)) + x[((7 * i) + 21) & 15] + t[i + 3], 21);
         }
 
         state[0] += a;
