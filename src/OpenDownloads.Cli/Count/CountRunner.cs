@@ -75,7 +75,8 @@ internal sealed class CountRunner
         return new DownloadCountJob(preparer, new DownloadCounter(agents, options.OffsetSeconds));
     }
 
-    // Runs when the first raw IP is seen, on the counting thread, which has nothing else to do until it returns.
+    // Runs when the first raw IP is seen, on the thread that reads and prepares the records, which has nothing else
+    // to do until it returns; a failure reaches RunAsync through DownloadCountJob.Add.
     private DatacenterRangeSet LoadDatacenters(IReadOnlyList<string> sources)
     {
         using var http = ReferenceDataLoader.CreateHttpClient();

@@ -15,12 +15,19 @@ internal sealed record AgentEntry(int Index, PlayerInfo Player, IReadOnlyList<Re
     /// </remarks>
     public static TimeSpan MatchTimeout { get; } = TimeSpan.FromSeconds(2);
 
+    private readonly RequiredText?[] _required = [.. Patterns.Select(RequiredText.Of)];
+
     /// <summary>Returns whether any of the entry's patterns occurs in the user agent, as Python's re.search.</summary>
     public bool IsMatch(string userAgent)
     {
-        foreach (var pattern in Patterns)
+        for (var i = 0; i < _required.Length; i++)
         {
-            if (IsMatch(pattern, userAgent))
+            if (_required[i] is { } required && !required.CanMatch(userAgent))
+            {
+                continue;
+            }
+
+            if (IsMatch(Patterns[i], userAgent))
             {
                 return true;
             }

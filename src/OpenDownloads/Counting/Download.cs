@@ -39,15 +39,28 @@ public sealed record Download(
         string episodeId,
         long earliestTicks,
         string earliestReferer,
-        PlayerInfo player) => new(
-            IpHasher.Md5Hex(encodedIp + "^" + userAgent + "^" + episodeId),
+        PlayerInfo player)
+    {
+        var length = encodedIp.Length + userAgent.Length + episodeId.Length + 2;
+        var buffer = length <= 1024 ? stackalloc char[length] : new char[length];
+
+        // Both ids hash "encoded_ip^user_agent", the download id with "^episode" after it; built once, in place.
+        encodedIp.CopyTo(buffer);
+        buffer[encodedIp.Length] = '^';
+        userAgent.CopyTo(buffer[(encodedIp.Length + 1)..]);
+        var listener = buffer[..(encodedIp.Length + 1 + userAgent.Length)];
+        buffer[listener.Length] = '^';
+        episodeId.CopyTo(buffer[(listener.Length + 1)..]);
+        return new Download(
+            IpHasher.Md5Hex(buffer),
             earliestTicks,
             encodedIp,
             userAgent,
             earliestReferer,
-            IpHasher.Md5Hex(encodedIp + "^" + userAgent),
+            IpHasher.Md5Hex(listener),
             episodeId,
             player.DisplayApp,
             player.Device,
             player.Os);
+    }
 }

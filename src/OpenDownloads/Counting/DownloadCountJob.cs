@@ -26,14 +26,21 @@ public sealed class DownloadCountJob
     }
 
     /// <summary>Adds records; <paramref name="onRejected"/> receives each one that cannot be counted.</summary>
+    /// <remarks>
+    /// The records are read and prepared on another thread, a few hundred ahead, while this one counts them:
+    /// reading and preparing a log and counting it each take about one core. <paramref name="onRejected"/> is
+    /// called on the calling thread, in the order the records were read; an exception from reading is rethrown
+    /// here after the records read before it have been counted.
+    /// </remarks>
     public void Add(IEnumerable<RawRecord> records, Action<RejectedRecord> onRejected)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(onRejected);
-        foreach (var record in records)
+        foreach (var (record, prepared) in RecordPrefetcher<(RawRecord, PreparedRecord)>.Read(
+            records,
+            record => (record, _preparer.Prepare(record))))
         {
             _events++;
-            var prepared = _preparer.Prepare(record);
             switch (prepared.Outcome)
             {
                 case PrepareOutcome.Accepted:

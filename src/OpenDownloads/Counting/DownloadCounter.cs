@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using OpenDownloads.Agents;
 using OpenDownloads.Counting.Preparation;
@@ -10,9 +11,12 @@ namespace OpenDownloads.Counting;
 /// </summary>
 public sealed class DownloadCounter
 {
+    // Below this many downloads, starting threads costs more than it saves.
+    private const int ParallelDownloads = 4096;
+
     private readonly AgentClassifier _classifier;
     private readonly long _offsetSeconds;
-    private readonly StringTable _ips = new();
+    private readonly EncodedIpTable _ips = new();
     private readonly StringTable _agents = new();
     private readonly StringTable _episodes = new();
     private readonly StringTable _referers = new();
@@ -49,27 +53,50 @@ public sealed class DownloadCounter
             _ips.GetId(request.EncodedIp),
             agentId,
             _episodes.GetId(request.EpisodeId),
-            DownloadWindow.Start(request.UnixSeconds, _offsetSeconds));
+            WindowNumber(request.UnixSeconds));
         var group = new ListenerGroup(request.Qualifies, request.UtcTicks, _referers.GetId(request.Referer));
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_groups, key, out var exists);
         slot = exists ? Merge(slot, group) : group;
     }
 
     /// <summary>Returns the downloads, ordered by time, then listener id, then episode.</summary>
+    /// <remarks>The downloads' ids (two MD5s each) are computed on every core.</remarks>
     public IReadOnlyList<Download> GetDownloads()
     {
-        var downloads = new List<Download>();
-        foreach (var (key, group) in _groups)
+        var qualifying = new List<KeyValuePair<ListenerKey, ListenerGroup>>();
+        foreach (var pair in _groups)
         {
-            if (group.Qualifies)
+            if (pair.Value.Qualifies)
             {
-                downloads.Add(ToDownload(key, group));
+                qualifying.Add(pair);
             }
         }
 
-        downloads.Sort(DownloadOrder.Instance);
+        var downloads = new Download[qualifying.Count];
+        void Make(int first, int end)
+        {
+            for (var i = first; i < end; i++)
+            {
+                downloads[i] = ToDownload(qualifying[i].Key, qualifying[i].Value);
+            }
+        }
+
+        if (downloads.Length < ParallelDownloads)
+        {
+            Make(0, downloads.Length);
+        }
+        else
+        {
+            Parallel.ForEach(Partitioner.Create(0, downloads.Length), range => Make(range.Item1, range.Item2));
+        }
+
+        Array.Sort(downloads, DownloadOrder.Instance);
         return downloads;
     }
+
+    // Windows are whole days from the offset, so a window's number fits an int for any DateTime.
+    private int WindowNumber(long unixSeconds) =>
+        (int)((DownloadWindow.Start(unixSeconds, _offsetSeconds) - _offsetSeconds) / DownloadWindow.Seconds);
 
     private PlayerInfo PlayerOf(int agentId)
     {
@@ -98,5 +125,8 @@ public sealed class DownloadCounter
         _episodes[key.EpisodeId],
         group.EarliestTicks,
         _referers[group.EarliestRefererId],
-        PlayerOf(key.UserAgentId));
+
+        // Every user agent of a group was classified when its first request was added; read-only here, as
+        // downloads are made on several threads.
+        _players[key.UserAgentId]);
 }

@@ -31,4 +31,7 @@ public sealed class DatacenterDenyList : IIpDenyList
 
     /// <inheritdoc/>
     public bool Contains(IPAddress address) => _ranges.Value.TryFind(address, out _);
+
+    /// <inheritdoc/>
+    public bool Contains(UInt128 address) => _ranges.Value.Contains(address);
 }

@@ -13,12 +13,16 @@ public sealed class DatacenterRangeSet
     private readonly DatacenterRange[] _ranges;
     private readonly UInt128[] _starts;
     private readonly UInt128[] _ends;
+    private readonly RangeBuckets _ipv4;
+    private readonly RangeBuckets _ipv6;
 
     internal DatacenterRangeSet(IReadOnlyList<DatacenterRange> sortedDisjointRanges)
     {
         _ranges = [.. sortedDisjointRanges];
         _starts = [.. _ranges.Select(range => range.Range.Start)];
         _ends = [.. _ranges.Select(range => range.Range.End)];
+        _ipv4 = new RangeBuckets(_starts, bucket => IpAddressSpace.FromIPv4((uint)bucket << 16));
+        _ipv6 = new RangeBuckets(_starts, bucket => (UInt128)(ulong)bucket << 112);
         Ranges = Array.AsReadOnly(_ranges);
     }
 
@@ -76,10 +80,22 @@ public sealed class DatacenterRangeSet
         return range is not null;
     }
 
+    /// <summary>Returns whether a provider's range holds an address parsed by <see cref="IpAddressParser"/>.</summary>
+    public bool Contains(UInt128 address)
+    {
+        var index = LastStartAtOrBefore(address);
+        return index >= 0 && address <= _ends[index];
+    }
+
     // The last range starting at or before the address is the only one that can hold it, as ranges are disjoint.
+    // It is searched for among the ranges starting in the address's /16 (IPv4) or top 16 bits (IPv6), a handful,
+    // or it is the last range before them.
     private int LastStartAtOrBefore(UInt128 address)
     {
-        var index = _starts.AsSpan().BinarySearch(address);
-        return index >= 0 ? index : ~index - 1;
+        var (first, end) = IpAddressSpace.IsIPv4(address)
+            ? _ipv4.Slice((int)((uint)(address - IpAddressSpace.Ipv4First) >> 16))
+            : _ipv6.Slice((int)(address >> 112));
+        var index = _starts.AsSpan(first, end - first).BinarySearch(address);
+        return first + (index >= 0 ? index : ~index - 1);
     }
 }

@@ -7,4 +7,10 @@ public interface IIpDenyList
 {
     /// <summary>Returns whether <paramref name="address"/> is on the list.</summary>
     bool Contains(IPAddress address);
+
+    /// <summary>
+    /// Returns whether an address parsed by <see cref="Datacenters.IpAddressParser"/> is on the list. Lists that
+    /// can answer without an <see cref="IPAddress"/> override this; the counter calls it for every IPv4 client.
+    /// </summary>
+    bool Contains(UInt128 address) => Contains(Datacenters.IpAddressSpace.ToIPAddress(address));
 }

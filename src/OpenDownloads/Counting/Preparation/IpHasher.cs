@@ -25,28 +25,40 @@ public sealed class IpHasher
     public string Hash(string rawIp)
     {
         ArgumentNullException.ThrowIfNull(rawIp);
-        return Md5Hex(rawIp + "|" + _salt);
+        var length = rawIp.Length + 1 + _salt.Length;
+        if (length > 256)
+        {
+            return Md5Hex(rawIp + "|" + _salt);
+        }
+
+        // The common case without building "ip|salt" as a string first: once per request, it adds up.
+        Span<char> text = stackalloc char[length];
+        rawIp.CopyTo(text);
+        text[rawIp.Length] = '|';
+        _salt.CopyTo(text[(rawIp.Length + 1)..]);
+        return Md5Hex(text);
     }
 
     /// <summary>Returns the lower-case hex MD5 of a string's UTF-8 bytes, as oDL computes its ids.</summary>
-    internal static string Md5Hex(string text)
+    internal static string Md5Hex(string text) => Md5Hex(text.AsSpan());
+
+    /// <summary>Returns the lower-case hex MD5 of some text's UTF-8 bytes.</summary>
+    internal static string Md5Hex(ReadOnlySpan<char> text)
     {
         // oDL defines its encoded IPs and ids as MD5; matching its output needs the same hash. MD5 is not used to
         // protect anything here: the salt is what keeps the IP unreadable.
-#pragma warning disable CA5351 // Do Not Use Broken Cryptographic Algorithms
         var byteCount = Encoding.UTF8.GetByteCount(text);
         Span<byte> hash = stackalloc byte[16];
-        if (byteCount <= 512)
+        if (byteCount <= 1024)
         {
             Span<byte> utf8 = stackalloc byte[byteCount];
             Encoding.UTF8.GetBytes(text, utf8);
-            MD5.HashData(utf8, hash);
+            Md5.HashData(utf8, hash);
         }
         else
         {
-            MD5.HashData(Encoding.UTF8.GetBytes(text), hash);
+            Md5.HashData(Encoding.UTF8.GetBytes(text.ToArray()), hash);
         }
-#pragma warning restore CA5351
 
         return Convert.ToHexStringLower(hash);
     }

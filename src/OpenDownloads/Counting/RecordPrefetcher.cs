@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using OpenDownloads.Counting.Readers;
+
+namespace OpenDownloads.Counting;
+
+/// <summary>
+/// Reads records and runs a first step on each on a thread of its own, a batch ahead of the caller, so that
+/// reading, parsing and preparing a log (one core) and counting it (another) overlap. The results come out in the
+/// order the records were read, and an exception the reader throws comes out after every record read before it,
+/// as if read on one thread.
+/// </summary>
+/// <typeparam name="T">What the first step makes of a record.</typeparam>
+internal sealed class RecordPrefetcher<T> : IDisposable
+{
+    private const int BatchSize = 256;
+    private const int BatchesAhead = 4;
+
+    private readonly BlockingCollection<T[]> _batches = new(BatchesAhead);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Thread _reader;
+    private ExceptionDispatchInfo? _failure;
+
+    private RecordPrefetcher(IEnumerable<RawRecord> records, Func<RawRecord, T> step)
+    {
+        _reader = new Thread(() => Fill(records, step)) { IsBackground = true, Name = "odl record reader" };
+        _reader.Start();
+    }
+
+    /// <summary>
+    /// Yields <paramref name="step"/>'s result for each of <paramref name="records"/>, read and stepped on another
+    /// thread; a collection already in memory is stepped on the caller's thread, as there is nothing to read.
+    /// </summary>
+    public static IEnumerable<T> Read(IEnumerable<RawRecord> records, Func<RawRecord, T> step) =>
+        records is IReadOnlyCollection<RawRecord> ? records.Select(step) : ReadAhead(records, step);
+
+    private static IEnumerable<T> ReadAhead(IEnumerable<RawRecord> records, Func<RawRecord, T> step)
+    {
+        using var prefetcher = new RecordPrefetcher<T>(records, step);
+        foreach (var batch in prefetcher._batches.GetConsumingEnumerable())
+        {
+            foreach (var record in batch)
+            {
+                yield return record;
+            }
+        }
+
+        prefetcher._reader.Join();
+        prefetcher._failure?.Throw();
+    }
+
+    public void Dispose()
+    {
+        // The caller stopped early (or failed): let the reader end instead of blocking on a full queue.
+        _stop.Cancel();
+        _reader.Join();
+        _stop.Dispose();
+        _batches.Dispose();
+    }
+
+    private void Fill(IEnumerable<RawRecord> records, Func<RawRecord, T> step)
+    {
+        try
+        {
+            var batch = new List<T>(BatchSize);
+            foreach (var record in records)
+            {
+                batch.Add(step(record));
+                if (batch.Count == BatchSize)
+                {
+                    _batches.Add([.. batch], _stop.Token);
+                    batch.Clear();
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                _batches.Add([.. batch], _stop.Token);
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // The consumer is gone; nothing more is wanted.
+        }
+        catch (Exception error)
+        {
+            _failure = ExceptionDispatchInfo.Capture(error);
+        }
+        finally
+        {
+            _batches.CompleteAdding();
+        }
+    }
+}
