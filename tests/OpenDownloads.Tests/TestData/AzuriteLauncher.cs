@@ -29,16 +29,14 @@ internal static class AzuriteLauncher
         Install(tools, azurite);
 
         var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
-        // The test host may end without running exit handlers, so a small shell watches it and stops Azurite
-        // when it is gone: no emulator outlives the test run.
-        var watchdog = "node \"$0\" \"$@\" & azurite=$!; "
-            + $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $azurite 2>/dev/null; do sleep 1; done; "
-            + "kill $azurite 2>/dev/null; wait $azurite";
-        var process = Process.Start(new ProcessStartInfo("/bin/sh")
+        // The test host may end without running exit handlers, and a killed shell wrapper once left Azurite running,
+        // so Node.js watches the test host itself: a preloaded script ends Azurite's process when the host is gone.
+        var watcher = WriteParentWatcher(tools);
+        var start = new ProcessStartInfo("node")
         {
             ArgumentList =
             {
-                "-c", watchdog, azurite,
+                "--require", watcher, azurite,
                 "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
                 "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
                 "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
@@ -48,10 +46,22 @@ internal static class AzuriteLauncher
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-        }) ?? throw new InvalidOperationException($"Azurite could not be started from {azurite}.");
+        };
+        start.Environment[ParentPidVariable] = $"{Environment.ProcessId}";
+        var process = Process.Start(start)
+            ?? throw new InvalidOperationException($"Azurite could not be started from {azurite}.");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(process);
 
-        WaitForPorts(process, blob, queue, table);
+        try
+        {
+            WaitForPorts(process, blob, queue, table);
+        }
+        finally
+        {
+            // Node.js read the script when it started; nothing needs the file after that.
+            File.Delete(watcher);
+        }
+
         return "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
             + $"AccountKey={AccountKey};"
             + $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;"
@@ -83,6 +93,23 @@ internal static class AzuriteLauncher
                 Thread.Sleep(500);
             }
         }
+    }
+
+    private const string ParentPidVariable = "ODL_AZURITE_PARENT_PID";
+
+    // Polls the test host's pid once a second; unref() lets Azurite's own shutdown end the process as usual.
+    private const string ParentWatcherScript = """
+        const parent = Number(process.env.ODL_AZURITE_PARENT_PID);
+        setInterval(() => {
+          try { process.kill(parent, 0); } catch { process.exit(0); }
+        }, 1000).unref();
+        """;
+
+    private static string WriteParentWatcher(string tools)
+    {
+        var path = Path.Combine(tools, $"parent-watch-{Environment.ProcessId}.js");
+        File.WriteAllText(path, ParentWatcherScript);
+        return path;
     }
 
     private static void WaitForPorts(Process process, params int[] ports)
