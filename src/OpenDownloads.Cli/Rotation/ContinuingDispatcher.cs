@@ -1,4 +1,5 @@
 using OpenDownloads.Rotation;
+using OpenDownloads.Rotation.Alerts;
 using OpenDownloads.Rotation.Arm;
 using OpenDownloads.Rotation.Consumers;
 using OpenDownloads.Rotation.Coordination;
@@ -8,10 +9,11 @@ namespace OpenDownloads.Cli.Rotation;
 
 /// <summary>
 /// Runs every consumer even when one fails, so one refused consumer does not hide the others; the failures are
-/// kept, each with its consumer's name, for the run's last lines and exit code. The ARM calls made meanwhile are
-/// recorded under the consumer's name.
+/// kept, each with its consumer's name, for the run's last lines and exit code, and each posts one alert, as the
+/// queue path does after its last attempt. The ARM calls made meanwhile are recorded under the consumer's name.
 /// </summary>
-internal sealed class ContinuingDispatcher(IConsumerDispatcher inner, RecordingArmClient arm) : IConsumerDispatcher
+internal sealed class ContinuingDispatcher(IConsumerDispatcher inner, RecordingArmClient arm, IAlertSink alerts)
+    : IConsumerDispatcher
 {
     private readonly List<string> _failures = [];
     private readonly List<string> _failed = [];
@@ -41,9 +43,14 @@ internal sealed class ContinuingDispatcher(IConsumerDispatcher inner, RecordingA
             or InvalidDataException)
         {
             // A FormatException here is an unreadable ARM answer, not a bad event file: the file was read before.
-            _failed.Add(PrintableText.Of(consumer.Name));
-            _failures.Add($"Consumer '{PrintableText.Of(consumer.Name)}' failed: "
-                + PrintableText.Of(ArmFailures.Describe(problem, consumer.Kind)));
+            var reason = ArmFailures.Describe(problem, consumer.Kind);
+            _failed.Add(PrintableText.Escape(consumer.Name));
+            _failures.Add($"Consumer '{PrintableText.Escape(consumer.Name)}' failed: {reason}");
+            var text = $"Consumer {consumer.Name} ({consumer.Resource.Path}) is not on the new value of "
+                + $"{string.Join(", ", changes.Select(change => change.Key))} after odl rotation simulate's run "
+                + $"(its ARM retries and escalation). Reason: {reason.TrimEnd('.')}.";
+            var alert = new RotationAlert($"Rotation failed for {consumer.Name}", text, AlertSeverity.Error);
+            await alerts.PostAsync(alert, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -56,12 +56,12 @@ internal sealed class SimulateRunner(TextWriter output, TextWriter error)
             time,
             loggers.CreateLogger<ActionExecutor>());
         var ledger = new MemoryChangeLedger();
-        var planner = new DryRunDispatcher(executor, loggers.CreateLogger<DryRunDispatcher>()) { KeepCalls = true };
-        var runner = new ContinuingDispatcher(
-            new InlineDispatcher(ledger, executor, loggers.CreateLogger<InlineDispatcher>()), arm);
-        IConsumerDispatcher dispatcher = settings.DryRun ? planner : runner;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var alerts = new WebhookAlertSink(http, settings.AlertWebhook, loggers.CreateLogger<WebhookAlertSink>());
+        var planner = new DryRunDispatcher(executor, loggers.CreateLogger<DryRunDispatcher>()) { KeepCalls = true };
+        var runner = new ContinuingDispatcher(
+            new InlineDispatcher(ledger, executor, loggers.CreateLogger<InlineDispatcher>()), arm, alerts);
+        IConsumerDispatcher dispatcher = settings.DryRun ? planner : runner;
         var responderLogger = loggers.CreateLogger<RotationResponder>();
         var responder = new RotationResponder(settings, dispatcher, ledger, alerts, responderLogger);
 

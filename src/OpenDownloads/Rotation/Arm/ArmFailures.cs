@@ -25,15 +25,15 @@ internal static class ArmFailures
     /// <summary>
     /// A one-line reason for logs, alerts and dead letters: status, ARM error code and what the status means for
     /// a consumer of <paramref name="kind"/> (the role a 403 lacks), never a body. What ARM or the network sent has
-    /// its control characters escaped, so it cannot forge a log line.
+    /// its control characters escaped, so it cannot forge a log line. The tool's own messages are escaped but not
+    /// cut (what they quote from outside was cut already), and carry no exception type name.
     /// </summary>
     public static string Describe(Exception error, ConsumerKind? kind = null) => error switch
     {
         RequestFailedException failed => $"ARM answered {failed.Status}"
             + $"{(failed.ErrorCode is { } code ? $" ({PrintableText.Of(code)})" : string.Empty)}"
             + Meaning(failed.Status, kind),
-        HttpRequestException => PrintableText.Of(error.Message),
-        _ => $"{error.GetType().Name}: {PrintableText.Of(error.Message)}",
+        _ => PrintableText.Escape(error.Message),
     };
 
     private static string Meaning(int status, ConsumerKind? kind) => status switch

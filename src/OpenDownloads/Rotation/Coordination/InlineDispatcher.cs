@@ -29,14 +29,13 @@ internal sealed class InlineDispatcher(IChangeLedger ledger, ActionExecutor exec
             .ConfigureAwait(false);
         if (outcome.Check.IsBlocked)
         {
-            throw new InvalidOperationException(
-                $"Consumer '{consumer.Name}' is blocked after {outcome.Action}: {outcome.Check.Reason}.");
+            // The same wording as the queue path's dead letter, which the simulate run's alert repeats.
+            throw new InvalidOperationException($"blocked after {outcome.Action}: {outcome.Check.Reason}");
         }
 
         if (!outcome.Succeeded)
         {
-            throw new InvalidOperationException(
-                $"Consumer '{consumer.Name}' is still stale after {outcome.Action}: {outcome.Check.Reason}.");
+            throw new InvalidOperationException($"still stale after {outcome.Action}: {outcome.Check.Reason}");
         }
 
         await ledger.RecordAsync(pending, consumer.Name, $"Done:{outcome.Action}", cancellationToken)

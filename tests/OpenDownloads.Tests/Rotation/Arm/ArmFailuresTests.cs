@@ -46,4 +46,15 @@ public sealed class ArmFailuresTests
         Assert.DoesNotContain("role", sut, StringComparison.Ordinal);
         Assert.DoesNotContain("lacks", sut, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Describe_OwnMessageLongerThanTheCutForOutsideText_KeepsItWholeWithoutTheTypeName()
+    {
+        var message = $"The revisions list of {new string('a', 240)} still had a nextLink after 50 pages; expected "
+            + "at most 50 (a nextLink that loops would never end).";
+
+        var sut = ArmFailures.Describe(new InvalidOperationException(message + "\n"));
+
+        Assert.Equal(message + "\\u000a", sut);
+    }
 }

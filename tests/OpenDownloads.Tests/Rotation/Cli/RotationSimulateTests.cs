@@ -144,6 +144,29 @@ public sealed class RotationSimulateTests
     }
 
     [Fact]
+    public async Task Simulate_ConsumerFails_PostsOneAlertNamingItAndTheReason()
+    {
+        using var alerts = new LoopbackServer();
+        var healthy = FakeArm.WithContainerApps();
+        using var arm = new LoopbackServer(request => request.Path.StartsWith($"{Site}/config", StringComparison.Ordinal)
+            ? CannedResponse.Error(403, "AuthorizationFailed")
+            : healthy(request));
+        var json = JsonNode.Parse(SampleConfigPointingAt(arm.Endpoint))!;
+        json["Rotation"]!["AlertWebhook"] = new Uri(alerts.Endpoint, "alerts").ToString();
+        using var config = new TempJson(json.ToJsonString());
+
+        var (exitCode, _, error) = await OdlProcess.RunAsync(
+            "rotation", "simulate", "samples/rotation/keyvault-secret-new-version.json", "--config", config.Path);
+
+        Assert.True(exitCode == 1, error);
+        var alert = Assert.Single(alerts.Requests);
+        Assert.Equal("/alerts", alert.Path);
+        var text = (string?)JsonNode.Parse(alert.Body)!["text"];
+        Assert.Contains("Rotation failed for feed-api", text, StringComparison.Ordinal);
+        Assert.Contains("ARM answered 403 (AuthorizationFailed)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Simulate_InvalidConfiguration_ExitsWithBadInputAndListsTheProblems()
     {
         using var config = new TempJson("""{"Rotation":{"MaxAttempts":0,"Consumers":[{"Name":"x","ResourceId":"nope"}]}}""");
