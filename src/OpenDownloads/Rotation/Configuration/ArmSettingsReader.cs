@@ -11,6 +11,7 @@ internal static partial class ArmSettingsReader
     public static ArmSettings Read(List<string> problems, ArmOptions options)
     {
         var endpoint = new Uri("https://management.azure.com");
+        var refused = true;
         var absolute = Uri.TryCreate(options.Endpoint?.Trim(), UriKind.Absolute, out var parsed);
         if (!absolute || parsed!.Scheme is not ("https" or "http"))
         {
@@ -30,6 +31,7 @@ internal static partial class ArmSettingsReader
         else
         {
             endpoint = parsed;
+            refused = false;
         }
 
         if (!Enum.TryParse<ArmCredentialKind>(options.Credential, ignoreCase: true, out var credential)
@@ -38,8 +40,9 @@ internal static partial class ArmSettingsReader
             problems.Add($"Rotation:Arm:Credential '{PrintableText.Of(options.Credential)}' is unknown; expected "
                 + "ManagedIdentity, Default or None.");
         }
-        else if (credential == ArmCredentialKind.None && !IsLoopback(endpoint))
+        else if (credential == ArmCredentialKind.None && !refused && !IsLoopback(endpoint))
         {
+            // Skipped for a refused endpoint: the default one checked here is not what was written.
             problems.Add("Rotation:Arm:Credential is None but the endpoint is not a loopback address; expected "
                 + "ManagedIdentity or Default.");
         }

@@ -63,7 +63,11 @@ internal static class RotationConfiguration
             }
             catch (InvalidOperationException)
             {
-                // Already reported by the shape check; the fields that did convert are kept.
+                // Already reported by the shape check. The binder stops at the value it cannot convert (Enabled,
+                // the only one that is not text), so DependsOn, declared after it, is bound on its own: an empty
+                // list here would be a false "no DependsOn entries".
+                consumer.DependsOn.Clear();
+                item.GetSection("DependsOn").Bind(consumer.DependsOn);
             }
 
             options.Consumers.Add(consumer);

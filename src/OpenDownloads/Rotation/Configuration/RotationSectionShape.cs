@@ -24,13 +24,13 @@ internal static class RotationSectionShape
     {
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(section);
-        Values(problems, section, TopTimes, IsTime, "a duration such as 00:01:00");
+        Times(problems, section, TopTimes, "00:01:00");
         Values(problems, section, TopNumbers, IsWholeNumber, "a whole number");
         Values(problems, section, ["DryRun"], IsBoolean, "true or false");
         Values(problems, section, TopTexts, _ => true, "text");
         if (Object(problems, section.GetSection("Arm")) is { } arm)
         {
-            Values(problems, arm, ArmTimes, IsTime, "a duration such as 00:00:02");
+            Times(problems, arm, ArmTimes, "00:00:02");
             Values(problems, arm, ["MaxRetries"], IsWholeNumber, "a whole number");
             Values(problems, arm, ArmTexts, _ => true, "text");
         }
@@ -51,6 +51,30 @@ internal static class RotationSectionShape
                     Values(problems, entry, DependencyTexts, _ => true, "text");
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Durations: a bare number converts (TimeSpan reads "60" as 60 days), so it is refused here with the form
+    /// that was meant; anything else that does not convert gets the general message.
+    /// </summary>
+    private static void Times(
+        List<string> problems,
+        IConfigurationSection parent,
+        IEnumerable<string> names,
+        string example)
+    {
+        foreach (var name in names)
+        {
+            var value = parent.GetSection(name);
+            if (value.Value?.Trim() is { Length: > 0 } text && IsBareNumber(text))
+            {
+                problems.Add($"{value.Path} is a bare number, which would be read as days; expected hh:mm:ss such "
+                    + $"as {example} (d.hh:mm:ss for days).");
+                continue;
+            }
+
+            Values(problems, parent, [name], IsTime, $"a duration (hh:mm:ss) such as {example}");
         }
     }
 
@@ -130,6 +154,10 @@ internal static class RotationSectionShape
 
     private static bool IsTime(string text) =>
         TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out _);
+
+    private static bool IsBareNumber(string text) =>
+        text.Length > 0 && !text.Contains(':', StringComparison.Ordinal)
+        && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out _);
 
     private static bool IsWholeNumber(string text) =>
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);

@@ -81,4 +81,50 @@ public sealed class ConsumerOptionsReaderTests
         Assert.Empty(problems);
         Assert.Equal(TestConsumers.Sites + "api/slots/staging-2", sut.Resource.Path);
     }
+
+    [Theory]
+    [InlineData("the same site, the id in other casing", "", "")]
+    [InlineData("the same slot, given as Slot in other casing", "staging", "STAGING")]
+    public void Read_TwoConsumersNamingOneApp_ReportsItNamingBoth(string reason, string firstSlot, string secondSlot)
+    {
+        var first = TestConsumers.Site("feed-api", "Restart", ("kv-prod", "db", "Exact"));
+        var second = TestConsumers.Site("feed-api-keys", "Restart", ("kv-prod", "key", "Exact"));
+        second.ResourceId = first.ResourceId!.ToUpperInvariant();
+        (first.Slot, second.Slot) = (firstSlot, secondSlot);
+        var problems = new List<string>();
+
+        ConsumerOptionsReader.Read(problems, [first, second]);
+
+        var problem = Assert.Single(problems);
+        Assert.True(problem.StartsWith("Rotation:Consumers:1 ('feed-api-keys') names the same app as "
+            + "Rotation:Consumers:0 ('feed-api')", StringComparison.Ordinal), $"{reason}: {problem}");
+    }
+
+    [Fact]
+    public void Read_SameSiteDifferentSlots_IsNotTheSameApp()
+    {
+        var first = TestConsumers.Site("feed-api", "Restart", ("kv-prod", "db", "Exact"));
+        var second = TestConsumers.Site("feed-api-staging", "Restart", ("kv-prod", "db", "Exact"));
+        second.ResourceId = first.ResourceId;
+        second.Slot = "staging";
+        var problems = new List<string>();
+
+        var sut = ConsumerOptionsReader.Read(problems, [first, second]);
+
+        Assert.Empty(problems);
+        Assert.Equal(2, sut.Count);
+    }
+
+    [Fact]
+    public void Read_ContainerAppWithRefusedResourceId_ReportsOnlyTheResourceId()
+    {
+        var consumer = TestConsumers.ContainerApp("transcoder", "NewRevision", "kv-prod", "db");
+        consumer.ResourceId = "/subscriptions/0000/providers/Microsoft.App/containerApps/transcoder";
+        var problems = new List<string>();
+
+        ConsumerOptionsReader.Read(problems, [consumer]);
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("Rotation:Consumers:0:ResourceId", problem, StringComparison.Ordinal);
+    }
 }

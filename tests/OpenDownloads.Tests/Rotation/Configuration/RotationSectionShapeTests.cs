@@ -74,6 +74,33 @@ public sealed class RotationSectionShapeTests
         Assert.DoesNotContain("s3cr3t", error.Message, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string, string> OnlyProblem => new()
+    {
+        { "Enabled that does not convert is not also a missing DependsOn", Consumer("\"Enabled\": \"yes\""), "Rotation:Consumers:0:Enabled is a value that does not convert" },
+        { "a bare-string consumer has no fields to check", Wrap("\"api\""), "Rotation:Consumers:0 is a single value; expected an object." },
+        { "a single value for DependsOn is not also an empty list", Wrap($$"""{ "Name": "api", "ResourceId": "{{Site}}", "DependsOn": "db" }"""), "Rotation:Consumers:0:DependsOn is a single value" },
+        { "a bare-string dependency is not also one naming nothing", Wrap($$"""{ "Name": "api", "ResourceId": "{{Site}}", "DependsOn": [ "db" ] }"""), "Rotation:Consumers:0:DependsOn:0 is a single value" },
+        { "a bare number of minutes is not read as days", """{ "Rotation": { "DebounceWindow": "60" } }""", "Rotation:DebounceWindow is a bare number, which would be read as days; expected hh:mm:ss such as 00:01:00" },
+        { "a bare number for an ARM timing", """{ "Rotation": { "Arm": { "NetworkTimeout": "100" } } }""", "Rotation:Arm:NetworkTimeout is a bare number" },
+        { "a debounce window past the limit", """{ "Rotation": { "DebounceWindow": "8.00:00:00" } }""", "Rotation:DebounceWindow is 8.00:00:00; expected 00:00:00 to 01:00:00" },
+        { "a backoff past the hour it stops doubling at", """{ "Rotation": { "RetryBackoff": "02:00:00" } }""", "Rotation:RetryBackoff is 02:00:00; expected 00:00:00 to 01:00:00" },
+        { "a stagger past the limit", """{ "Rotation": { "Stagger": "1.00:00:00" } }""", "Rotation:Stagger is 1.00:00:00; expected" },
+        { "a lease past the limit", """{ "Rotation": { "ActionLease": "2.00:00:00" } }""", "Rotation:ActionLease is 2.00:00:00; expected 00:00:01 to 1.00:00:00" },
+        { "an endpoint with user info is not also off loopback", """{ "Rotation": { "Arm": { "Endpoint": "http://u:p@127.0.0.1:8999", "Credential": "None" } } }""", "Rotation:Arm:Endpoint 'http://***@127.0.0.1:8999' carries user info" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OnlyProblem))]
+    public void ReadFile_OneBadValue_ReportsItAloneWithoutFollowOnProblems(string reason, string json, string expected)
+    {
+        using var file = new TempJson(json);
+
+        var error = Assert.Throws<RotationConfigurationException>(() => RotationConfiguration.ReadFile(file.Path));
+
+        var problems = error.Message.Split('\n').Where(line => line.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        Assert.True(problems.Count == 1 && problems[0].Contains(expected, StringComparison.Ordinal), $"{reason}: {error.Message}");
+    }
+
     private static string Consumer(string field) =>
         Wrap($$"""{ "Name": "api", "ResourceId": "{{Site}}", {{field}}, {{Needs}} }""");
 

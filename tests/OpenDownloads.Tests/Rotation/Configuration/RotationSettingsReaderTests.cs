@@ -73,12 +73,13 @@ public sealed class RotationSettingsReaderTests
         Assert.Contains("ResourceId 'api' is not", error.Message, StringComparison.Ordinal);
         Assert.Contains("('bad name!') has no DependsOn", error.Message, StringComparison.Ordinal);
         Assert.Contains("AlertWebhook is not an absolute", error.Message, StringComparison.Ordinal);
-        Assert.Contains("DebounceWindow is '-00:00:01'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DebounceWindow is -00:00:01", error.Message, StringComparison.Ordinal);
         Assert.Contains("MaxConcurrentActions is 0", error.Message, StringComparison.Ordinal);
         Assert.Contains("'bad name!'", error.Message, StringComparison.Ordinal);
         Assert.Contains("Action 'SoftRestart' does not apply to a container app", error.Message, StringComparison.Ordinal);
         Assert.Contains("both a Secret and a Key", error.Message, StringComparison.Ordinal);
         Assert.Contains("plain http", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Action 'Explode' is unknown", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,5 +117,29 @@ public sealed class RotationSettingsReaderTests
 
         Assert.Equal("/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Web/sites/odl-functions", sut.Self!.Value.ResourceId);
         Assert.Null(sut.Self.Value.Slot);
+    }
+
+    [Theory]
+    [InlineData("plain http off loopback", "http://hooks.example.org/services/T0/B0/S3cretPath?token=S3cretQuery", "is plain http")]
+    [InlineData("user info", "https://odl:S3cretPass@hooks.example.org/services/S3cretPath", "carries user info")]
+    [InlineData("user info on loopback", "http://odl:S3cretPass@127.0.0.1:8998/S3cretPath", "carries user info")]
+    public void Read_AlertWebhookBreakingTheEndpointRules_IsRefusedWithoutQuotingIt(string reason, string url, string expected)
+    {
+        var options = new RotationOptions { AlertWebhook = url };
+
+        var error = Assert.Throws<RotationConfigurationException>(() => RotationSettingsReader.Read(options));
+
+        Assert.True(error.Message.Contains($"Rotation:AlertWebhook {expected}", StringComparison.Ordinal), $"{reason}: {error.Message}");
+        Assert.DoesNotContain("S3cret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_AlertWebhookOverHttpOnLoopback_IsAccepted()
+    {
+        var options = new RotationOptions { AlertWebhook = "http://127.0.0.1:8998/alerts" };
+
+        var sut = RotationSettingsReader.Read(options);
+
+        Assert.Equal(new Uri("http://127.0.0.1:8998/alerts"), sut.AlertWebhook);
     }
 }
