@@ -57,10 +57,17 @@ internal static class ArmPages
                 + $"a link on {endpoint.Host}.");
         }
 
+        if (next.UserInfo.Length > 0)
+        {
+            // Said apart from another host: scheme, host and port may all match, and the user info is not echoed.
+            throw new InvalidOperationException($"ARM's nextLink for the {what} list carries user info "
+                + "(user:password@); refused to follow it (expected a plain link on the configured ARM endpoint, "
+                + "which is called with a token).");
+        }
+
         var sameHost = next.Scheme == endpoint.Scheme
             && string.Equals(next.Host, endpoint.Host, StringComparison.OrdinalIgnoreCase)
-            && next.Port == endpoint.Port
-            && next.UserInfo.Length == 0;
+            && next.Port == endpoint.Port;
         if (!sameHost)
         {
             throw new InvalidOperationException($"ARM's nextLink for the {what} list points at "

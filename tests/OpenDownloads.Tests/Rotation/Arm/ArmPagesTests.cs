@@ -53,7 +53,6 @@ public sealed class ArmPagesTests
     [InlineData("another host", "https://evil.example.org/subscriptions/0/x?api-version=1")]
     [InlineData("plain http on ARM's host", "http://management.azure.com/subscriptions/0/x?api-version=1")]
     [InlineData("another port", "https://management.azure.com:8443/subscriptions/0/x?api-version=1")]
-    [InlineData("user info on ARM's host", "https://evil:S3cret@management.azure.com/subscriptions/0/x")]
     public async Task ReadAllAsync_NextLinkOffTheArmHost_IsRefusedAndNotFollowed(string reason, string nextLink)
     {
         var arm = new StubArmClient(_ => Page(Revision("r1"), nextLink));
@@ -63,6 +62,22 @@ public sealed class ArmPagesTests
 
         Assert.True(arm.Calls.Count == 1, reason);
         Assert.Contains("not the configured ARM endpoint https://management.azure.com:443", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("S3cret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("on ARM's own host", "https://evil:S3cret@management.azure.com/subscriptions/0/x")]
+    [InlineData("a user name alone", "https://S3cret@management.azure.com/subscriptions/0/x")]
+    public async Task ReadAllAsync_NextLinkWithUserInfo_SaysSoWithoutEchoingIt(string reason, string nextLink)
+    {
+        var arm = new StubArmClient(_ => Page(Revision("r1"), nextLink));
+        var first = new ArmCall("GET", "/subscriptions/0/x", "2024-03-01");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ArmPages.ReadAllAsync(arm, first, "revisions", default));
+
+        Assert.True(arm.Calls.Count == 1, reason);
+        Assert.StartsWith("ARM's nextLink for the revisions list carries user info", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not the configured ARM endpoint", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("S3cret", error.Message, StringComparison.Ordinal);
     }
 
