@@ -48,7 +48,9 @@ internal sealed class SimulateRunner(TextWriter output, TextWriter error)
 
         using var loggers = new TextWriterLoggerFactory(error);
         var time = TimeProvider.System;
-        var arm = new RecordingArmClient(ArmClientFactory.Create(settings.Arm, null, null, time, loggers));
+        // A stand-in that is not running fails at once instead of after each consumer's retries (README).
+        var armSettings = settings.Arm with { RetryConnectFailures = false };
+        var arm = new RecordingArmClient(ArmClientFactory.Create(armSettings, null, null, time, loggers));
         var executor = new ActionExecutor(
             new AppServiceOperator(arm),
             new ContainerAppOperator(arm, time),

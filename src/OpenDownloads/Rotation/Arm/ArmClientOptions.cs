@@ -15,6 +15,13 @@ internal sealed class ArmClientOptions : ClientOptions
         Retry.Delay = settings.RetryDelay;
         Retry.MaxDelay = settings.MaxRetryDelay;
         Retry.NetworkTimeout = settings.NetworkTimeout;
+        if (!settings.RetryConnectFailures)
+        {
+            RetryPolicy = new ConnectFailFastRetryPolicy(
+                settings.MaxRetries,
+                DelayStrategy.CreateExponentialDelayStrategy(settings.RetryDelay, settings.MaxRetryDelay));
+        }
+
         Diagnostics.ApplicationId = "odl-rotation";
         Diagnostics.IsLoggingContentEnabled = false;
         if (transport is not null)

@@ -17,6 +17,12 @@ internal sealed record ArmSettings
 
     public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// Whether a connection that could not be made is retried like a 5xx; odl rotation simulate turns it off so
+    /// that a stand-in that is not running fails at once.
+    /// </summary>
+    public bool RetryConnectFailures { get; init; } = true;
+
     /// <summary>The token scope for this endpoint's audience.</summary>
     public string Scope => $"{Endpoint.GetLeftPart(UriPartial.Authority)}/.default";
 }

@@ -136,10 +136,48 @@ public sealed class ResourceManagerClientTests : IDisposable
         Assert.Contains(_logs.Entries, entry => entry.EventId == 5204);
     }
 
+    [Theory]
+    [InlineData("the Functions app retries it like a 5xx", true, 3)]
+    [InlineData("odl rotation simulate does not", false, 1)]
+    public async Task SendAsync_ConnectionRefused_IsRetriedOnlyWhenConnectFailuresRetry(string reason, bool retry, int expected)
+    {
+        using var refusing = new RefusingHandler();
+        var settings = new ArmSettings { Endpoint = new Uri("http://127.0.0.1:9/"), MaxRetries = 2, RetryDelay = TimeSpan.Zero, RetryConnectFailures = retry };
+        var sut = ArmClientFactory.Create(settings, _credential, new Azure.Core.Pipeline.HttpClientTransport(refusing), _time, _logs);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => sut.SendAsync(Restart, CancellationToken.None));
+
+        Assert.True(refusing.Attempts == expected, $"{reason}: {refusing.Attempts} attempt(s)");
+    }
+
+    [Fact]
+    public async Task SendAsync_ServerErrorWithConnectFailuresNotRetried_IsStillRetried()
+    {
+        _arm.Respond = _ => CannedResponse.Error(503, "ServiceUnavailable");
+        var settings = new ArmSettings { Endpoint = _arm.Endpoint, MaxRetries = 2, RetryDelay = TimeSpan.FromMilliseconds(5), RetryConnectFailures = false };
+        var sut = ArmClientFactory.Create(settings, _credential, null, _time, _logs);
+
+        await Assert.ThrowsAsync<RequestFailedException>(() => sut.SendAsync(Restart, CancellationToken.None));
+
+        Assert.Equal(3, _arm.Requests.Count);
+    }
+
     private IArmClient Create() => ArmClientFactory.Create(
         new ArmSettings { Endpoint = _arm.Endpoint, MaxRetries = 2, RetryDelay = TimeSpan.FromMilliseconds(5), MaxRetryDelay = TimeSpan.FromMilliseconds(50) },
         _credential,
         null,
         _time,
         _logs);
+
+    /// <summary>Fails every request the way SocketsHttpHandler does when nothing listens at the port.</summary>
+    private sealed class RefusingHandler : HttpMessageHandler
+    {
+        public int Attempts { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Attempts++;
+            throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (127.0.0.1:9)");
+        }
+    }
 }
