@@ -9,12 +9,14 @@ namespace OpenDownloads.Rotation.Configuration;
 internal static class RotationConfiguration
 {
     /// <exception cref="RotationConfigurationException">A value cannot be read, or the values are invalid.</exception>
-    public static RotationSettings Read(IConfiguration configuration)
+    public static RotationSettings Read(IConfiguration configuration) => Read(configuration, []);
+
+    /// <summary>Reads the section, adding to <paramref name="problems"/> found before (all are reported at once).</summary>
+    private static RotationSettings Read(IConfiguration configuration, List<string> problems)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = new RotationOptions();
         var section = configuration.GetSection(RotationOptions.SectionName);
-        var problems = new List<string>();
         RotationSectionShape.Check(problems, section);
         try
         {
@@ -97,6 +99,32 @@ internal static class RotationConfiguration
                 + "section; expected {\"Rotation\": {\"Consumers\": […]}} as in samples/rotation/consumers.json.");
         }
 
-        return Read(configuration);
+        return Read(configuration, StorageProblems(configuration));
+    }
+
+    /// <summary>
+    /// The storage settings as the app checks them at start-up, without connecting: a file for odl rotation
+    /// simulate that sets Rotation:StorageConnection gets the same refusals (a SAS URL, a bad account name). A
+    /// file without it is not checked (simulate needs no storage), nor the name of a connection the file does
+    /// not set (the app may set it elsewhere).
+    /// </summary>
+    private static List<string> StorageProblems(IConfiguration configuration)
+    {
+        var own = configuration.GetSection(RotationStorageAccount.OwnSetting);
+        var names = own.Value is { Length: > 0 } value && !value.Contains('=', StringComparison.Ordinal);
+        if (!own.Exists() || (names && !configuration.GetSection(own.Value!.Trim()).Exists()))
+        {
+            return [];
+        }
+
+        try
+        {
+            RotationStorageAccount.Read(configuration);
+            return [];
+        }
+        catch (RotationConfigurationException problem)
+        {
+            return [problem.Message];
+        }
     }
 }

@@ -74,6 +74,35 @@ public sealed class RotationSectionShapeTests
         Assert.DoesNotContain("s3cr3t", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("a SAS URL for the table service", """{ "tableServiceUri": "https://odl.table.core.windows.net/?sv=1&sig=S3cret", "queueServiceUri": "https://odl.queue.core.windows.net" }""", "Rotation:StorageConnection:tableServiceUri is not an https URL")]
+    [InlineData("an account name that is not one", """{ "accountName": "Not_An_Account" }""", "Rotation:StorageConnection:accountName 'Not_An_Account' is not a storage account name")]
+    public void ReadFile_StorageConnectionTheAppWouldRefuse_IsRefusedWithoutConnecting(string reason, string storage, string expected)
+    {
+        using var file = new TempJson($$"""
+            { "Rotation": { "StorageConnection": {{storage}},
+              "Consumers": [ { "Name": "api", "ResourceId": "{{Site}}", {{Needs}} } ] } }
+            """);
+
+        var error = Assert.Throws<RotationConfigurationException>(() => RotationConfiguration.ReadFile(file.Path));
+
+        Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), $"{reason}: {error.Message}");
+        Assert.DoesNotContain("S3cret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadFile_StorageConnectionNamingAConnectionTheFileDoesNotSet_IsLeftToTheApp()
+    {
+        using var file = new TempJson($$"""
+            { "Rotation": { "StorageConnection": "AzureWebJobsStorage",
+              "Consumers": [ { "Name": "api", "ResourceId": "{{Site}}", {{Needs}} } ] } }
+            """);
+
+        var sut = RotationConfiguration.ReadFile(file.Path);
+
+        Assert.Single(sut.Consumers.All);
+    }
+
     public static TheoryData<string, string, string> OnlyProblem => new()
     {
         { "Enabled that does not convert is not also a missing DependsOn", Consumer("\"Enabled\": \"yes\""), "Rotation:Consumers:0:Enabled is a value that does not convert" },
