@@ -5,6 +5,7 @@ using OpenDownloads.Rotation.Alerts;
 using OpenDownloads.Rotation.Arm;
 using OpenDownloads.Rotation.Configuration;
 using OpenDownloads.Rotation.Coordination;
+using OpenDownloads.Rotation.Events;
 
 namespace OpenDownloads.Cli.Rotation;
 
@@ -43,6 +44,17 @@ internal sealed class SimulateRunner(TextWriter output, TextWriter error)
             when (problem is RotationConfigurationException or IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync(problem.Message);
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            // Read here so that a bad file is reported once, naming it, and not also logged by the responder.
+            RotationEventParser.Parse(body);
+        }
+        catch (FormatException problem)
+        {
+            await error.WriteLineAsync($"{eventPath}: {problem.Message}");
             return ExitCodes.BadInput;
         }
 

@@ -24,6 +24,12 @@ internal static partial class Log
     [LoggerMessage(5003, LogLevel.Warning, "Ignored event {EventId} ({EventType}): {Problem}")]
     public static partial void EventMalformed(ILogger logger, string eventId, string eventType, string problem);
 
+    [LoggerMessage(
+        5015,
+        LogLevel.Information,
+        "Ignored event {EventId}: it has no event type (eventType, or type in CloudEvents)")]
+    public static partial void EventWithoutType(ILogger logger, string eventId);
+
     [LoggerMessage(5004, LogLevel.Warning, "{EventType} for {Change}: alerting, no restart")]
     public static partial void ExpiryWarning(ILogger logger, string eventType, string change);
 

@@ -90,7 +90,7 @@ internal static class RotationConfiguration
             when (error is IOException or InvalidDataException or FormatException or UnauthorizedAccessException)
         {
             throw new RotationConfigurationException($"The configuration file '{path}' cannot be read: "
-                + $"{error.Message}", error);
+                + $"{error.Message.TrimEnd('.')}{JsonPosition(error)}.", error);
         }
 
         if (!configuration.GetSection(RotationOptions.SectionName).Exists())
@@ -100,6 +100,21 @@ internal static class RotationConfiguration
         }
 
         return Read(configuration, StorageProblems(configuration));
+    }
+
+    /// <summary>Where the JSON stopped making sense, when that is why the file could not be read.</summary>
+    private static string JsonPosition(Exception error)
+    {
+        for (var inner = error.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Text.Json.JsonException { LineNumber: { } line, BytePositionInLine: { } column })
+            {
+                return $": not valid JSON at line {line + 1}, byte {column + 1} of that line; expected JSON shaped "
+                    + "like samples/rotation/consumers.json";
+            }
+        }
+
+        return string.Empty;
     }
 
     /// <summary>

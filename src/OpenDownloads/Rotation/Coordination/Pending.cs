@@ -19,7 +19,7 @@ internal static class Pending
         {
             if (await ledger.IsHandledAsync(change, consumer.Name, cancellationToken).ConfigureAwait(false))
             {
-                Log.ChangeAlreadyHandled(logger, consumer.Name, change.Key);
+                Log.ChangeAlreadyHandled(logger, consumer.Name, change.PrintableKey);
                 continue;
             }
 

@@ -37,7 +37,7 @@ internal sealed class QueuedDispatcher(
             .ConfigureAwait(false);
         foreach (var change in pending)
         {
-            Log.ChangeQueued(logger, consumer.Name, change.Key, join.DueAt);
+            Log.ChangeQueued(logger, consumer.Name, change.PrintableKey, join.DueAt);
         }
 
         // A batch whose message was lost (the send failed after the row was written) is overdue by far more than

@@ -37,6 +37,7 @@ internal sealed class RotationResponder(
         Log.MessageStarting(logger, events.Count);
         var started = Stopwatch.GetTimestamp();
         var byConsumer = new Dictionary<Consumer, List<SecretChange>>();
+        var optedOut = new HashSet<Consumer>();
         foreach (var item in events)
         {
             if (Admit(item) is { } change)
@@ -47,7 +48,7 @@ internal sealed class RotationResponder(
                     continue;
                 }
 
-                Match(change, byConsumer);
+                Match(change, byConsumer, optedOut);
             }
         }
 
@@ -77,13 +78,17 @@ internal sealed class RotationResponder(
 
         if (item.Kind == RotationEventKind.Unknown)
         {
-            if (item.Problem is null)
+            if (item.Problem is not null)
             {
-                Log.EventTypeIgnored(logger, item.Id, item.EventType);
+                Log.EventMalformed(logger, Label(item), PrintableText.Of(item.EventType), item.Problem);
+            }
+            else if (item.EventType.Length == 0)
+            {
+                Log.EventWithoutType(logger, Label(item));
             }
             else
             {
-                Log.EventMalformed(logger, item.Id, item.EventType, item.Problem);
+                Log.EventTypeIgnored(logger, Label(item), PrintableText.Of(item.EventType));
             }
 
             return null;
@@ -91,31 +96,45 @@ internal sealed class RotationResponder(
 
         if (item.Store is { } store && !settings.Consumers.Knows(store))
         {
-            Log.EventStoreIgnored(logger, item.Id, item.EventType, store.ToString());
+            var named = PrintableText.Of(store.ToString());
+            Log.EventStoreIgnored(logger, Label(item), PrintableText.Of(item.EventType), named);
             return null;
         }
 
         if (item.Change is null)
         {
-            Log.EventMalformed(logger, item.Id, item.EventType, item.Problem ?? "it names no change");
+            var problem = item.Problem ?? "it names no change";
+            Log.EventMalformed(logger, Label(item), PrintableText.Of(item.EventType), problem);
         }
 
         return item.Change;
     }
 
-    private void Match(SecretChange change, Dictionary<Consumer, List<SecretChange>> byConsumer)
+    /// <summary>How an event is named in a log line: its id from the event (escaped), or that it has none.</summary>
+    private static string Label(RotationEvent item) =>
+        item.Id.Length == 0 ? "without id" : PrintableText.Of(item.Id);
+
+    private void Match(
+        SecretChange change,
+        Dictionary<Consumer, List<SecretChange>> byConsumer,
+        HashSet<Consumer> optedOut)
     {
         var dependents = settings.Consumers.DependentsOf(change);
         if (dependents.Count == 0)
         {
-            Log.ChangeUnmatched(logger, change.Key);
+            Log.ChangeUnmatched(logger, change.PrintableKey);
         }
 
         foreach (var consumer in dependents)
         {
             if (!consumer.Enabled)
             {
-                Log.ConsumerOptedOut(logger, consumer.Name, change.Key);
+                // Once per consumer and message: Event Grid's duplicates would repeat the same line otherwise.
+                if (optedOut.Add(consumer))
+                {
+                    Log.ConsumerOptedOut(logger, consumer.Name, change.PrintableKey);
+                }
+
                 continue;
             }
 
@@ -133,7 +152,7 @@ internal sealed class RotationResponder(
 
     private async Task WarnAsync(RotationEvent item, SecretChange change, CancellationToken cancellationToken)
     {
-        Log.ExpiryWarning(logger, item.EventType, change.Key);
+        Log.ExpiryWarning(logger, PrintableText.Of(item.EventType), change.PrintableKey);
         var marker = $"alert-{item.Kind}";
         if (settings.DryRun || await ledger.IsHandledAsync(change, marker, cancellationToken).ConfigureAwait(false))
         {

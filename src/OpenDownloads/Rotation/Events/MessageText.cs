@@ -29,9 +29,35 @@ internal static class MessageText
             }
         }
 
+        if (JsonScalar(trimmed) is { } kind)
+        {
+            throw new FormatException($"The message is JSON (a {kind}), not an event; expected an Event Grid or "
+                + "CloudEvents event object or an array of events.");
+        }
+
         throw new FormatException(
             "The message is neither JSON nor Base64-encoded JSON; expected an Event Grid or CloudEvents event "
                 + "or array.");
+    }
+
+    /// <summary>The kind of a lone JSON value (a number, string, true, false or null), or null if it is none.</summary>
+    private static string? JsonScalar(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(bytes);
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            var kind = reader.TokenType;
+            return reader.Read() ? null : kind.ToString().ToLowerInvariant();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> bytes)

@@ -29,6 +29,12 @@ internal sealed record SecretChange(SecretStore Store, string Name, string Label
         ? $"kv/{Store.Name}/{Name}/{Version}"
         : $"appcs/{Store.Name}/{Name}?label={Label}/{Version}";
 
+    /// <summary>
+    /// <see cref="Key"/> as it may appear in a log line or alert: names and labels come from events, so control
+    /// characters are escaped and long text is cut.
+    /// </summary>
+    public string PrintableKey => PrintableText.Of(Key);
+
     /// <summary>A short hash of <see cref="Key"/> that is safe as a table key (keys may hold '/', '#', '?').</summary>
     public string KeyHash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key)))[..32];
 

@@ -183,6 +183,33 @@ public sealed class RotationSimulateTests
         Assert.Contains("ResourceId 'nope'", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Simulate_EventFileHoldingAJsonNumber_SaysItIsJsonNotAnEventOnce()
+    {
+        using var events = new TempJson("42");
+
+        var (exitCode, output, error) = await OdlProcess.RunAsync(
+            "rotation", "simulate", events.Path, "--config", "samples/rotation/consumers.json", "--dry-run");
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        var said = $"{events.Path}: The message is JSON (a number), not an event;";
+        Assert.True(error.Contains(said, StringComparison.Ordinal), error);
+        Assert.Single(error.Split('\n'), line => line.Contains("not an event", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Simulate_ConfigurationThatIsNotJson_SaysWhereItStopped()
+    {
+        using var config = new TempJson("{\n  \"Rotation\": {\n    \"MaxAttempts\": 5,,\n  }\n}");
+
+        var (exitCode, _, error) = await OdlProcess.RunAsync(
+            "rotation", "simulate", "samples/rotation/keyvault-secret-new-version.json", "--config", config.Path, "--dry-run");
+
+        Assert.Equal(2, exitCode);
+        Assert.True(error.Contains("not valid JSON at line 3", StringComparison.Ordinal), error);
+    }
+
     [Theory]
     [InlineData("an empty Rotation section", """{"Rotation":{}}""")]
     [InlineData("an empty object for the list", """{"Rotation":{"Consumers":{}}}""")]
