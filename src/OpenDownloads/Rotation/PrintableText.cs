@@ -23,7 +23,9 @@ internal static class PrintableText
         return text.Length > MaxLength ? Escape(text[..MaxLength]) + "…" : Escape(text);
     }
 
-    /// <summary>The tool's own message (which quotes outside text already cut by <see cref="Of"/>): escaped only.</summary>
+    /// <summary>
+    /// The tool's own message, which quotes outside text already cut by <see cref="Of"/>: escaped, never cut.
+    /// </summary>
     public static string Escape(string? text)
     {
         if (string.IsNullOrEmpty(text))

@@ -55,7 +55,8 @@ internal static partial class ConsumerOptionsReader
 
             if (problems.Count == before && resource is { } valid)
             {
-                consumers.Add(new Consumer(name, valid, action, option.Enabled, [.. dependencies.OfType<Dependency>()]));
+                var read = dependencies.OfType<Dependency>().ToList();
+                consumers.Add(new Consumer(name, valid, action, option.Enabled, read));
             }
         }
 

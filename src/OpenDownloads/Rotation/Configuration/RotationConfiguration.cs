@@ -11,7 +11,8 @@ internal static class RotationConfiguration
     /// <exception cref="RotationConfigurationException">A value cannot be read, or the values are invalid.</exception>
     public static RotationSettings Read(IConfiguration configuration) => Read(configuration, []);
 
-    /// <summary>Reads the section, adding to <paramref name="problems"/> found before (all are reported at once).</summary>
+    /// <summary>Reads the section, adding to <paramref name="problems"/> found before; all are reported at once.
+    /// </summary>
     private static RotationSettings Read(IConfiguration configuration, List<string> problems)
     {
         ArgumentNullException.ThrowIfNull(configuration);

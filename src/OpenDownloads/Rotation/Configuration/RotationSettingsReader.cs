@@ -109,7 +109,8 @@ internal static class RotationSettingsReader
             return self;
         }
 
-        problems.Add($"Rotation:SelfResourceId '{PrintableText.Of(text)}' is not the ARM id of a site, site slot or container app.");
+        problems.Add($"Rotation:SelfResourceId '{PrintableText.Of(text)}' is not the ARM id of a site, site slot or "
+            + "container app.");
         return null;
     }
 
