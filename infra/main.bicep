@@ -250,7 +250,8 @@ module counter 'modules/functionapp.bicep' = {
   params: {
     name: counterName
     location: location
-    tags: union(tags, { 'azd-service-name': 'counter' })
+    tags: tags
+    serviceName: 'counter'
     blobEndpoint: storage.outputs.blobEndpoint
     packageContainerName: counterPackageContainer
     maximumInstanceCount: counterMaximumInstanceCount
@@ -263,7 +264,8 @@ module rotation 'modules/functionapp.bicep' = {
   params: {
     name: rotationName
     location: location
-    tags: union(tags, { 'azd-service-name': 'rotation' })
+    tags: tags
+    serviceName: 'rotation'
     blobEndpoint: storage.outputs.blobEndpoint
     packageContainerName: rotationPackageContainer
     maximumInstanceCount: rotationMaximumInstanceCount
@@ -397,9 +399,13 @@ module appConfigurationSubscription 'modules/eventgrid-subscription.bicep' = if 
   }
 }
 
+// ARM may evaluate the scope of a module whose condition is false, so an empty id must not be split and indexed.
 module frontDoorDiagnostics 'modules/diagnostics-to-hub.bicep' = if (!empty(frontDoorProfileId)) {
   name: 'diagnostics-front-door'
-  scope: resourceGroup(split(frontDoorProfileId, '/')[2], split(frontDoorProfileId, '/')[4])
+  scope: resourceGroup(
+    empty(frontDoorProfileId) ? subscription().subscriptionId : split(frontDoorProfileId, '/')[2],
+    empty(frontDoorProfileId) ? resourceGroup().name : split(frontDoorProfileId, '/')[4]
+  )
   params: {
     frontDoorProfileName: last(split(frontDoorProfileId, '/'))
     frontDoorLogCategory: frontDoorLogCategory
@@ -411,7 +417,10 @@ module frontDoorDiagnostics 'modules/diagnostics-to-hub.bicep' = if (!empty(fron
 
 module podcastStorageDiagnostics 'modules/diagnostics-to-hub.bicep' = if (!empty(podcastStorageAccountId)) {
   name: 'diagnostics-podcast-storage'
-  scope: resourceGroup(split(podcastStorageAccountId, '/')[2], split(podcastStorageAccountId, '/')[4])
+  scope: resourceGroup(
+    empty(podcastStorageAccountId) ? subscription().subscriptionId : split(podcastStorageAccountId, '/')[2],
+    empty(podcastStorageAccountId) ? resourceGroup().name : split(podcastStorageAccountId, '/')[4]
+  )
   params: {
     frontDoorProfileName: ''
     frontDoorLogCategory: frontDoorLogCategory

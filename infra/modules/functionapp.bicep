@@ -9,8 +9,13 @@ param name string
 @description('Azure region.')
 param location string
 
-@description('Tags for the app; azd finds the app to deploy to by its azd-service-name tag.')
+@description('Tags for the plan and the app.')
 param tags object
+
+@description('''
+The azd service (azure.yaml) deployed to this app. Only the site carries the azd-service-name tag: azd refuses a
+service whose tag is on more than one resource.''')
+param serviceName string
 
 @description('Blob endpoint of the storage account, ending in a slash.')
 param blobEndpoint string
@@ -48,7 +53,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 resource site 'Microsoft.Web/sites@2024-04-01' = {
   name: name
   location: location
-  tags: tags
+  tags: union(tags, { 'azd-service-name': serviceName })
   kind: 'functionapp,linux'
   identity: {
     type: 'SystemAssigned'
