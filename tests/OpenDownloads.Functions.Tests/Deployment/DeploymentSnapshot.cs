@@ -20,7 +20,7 @@ internal sealed class DeploymentSnapshot
 
     public IReadOnlyList<JsonObject> Resources { get; }
 
-    /// <summary>Evaluates main.bicep with namePrefix odl and the given lines of a .bicepparam file.</summary>
+    /// <summary>Evaluates main.bicep with the given lines of a .bicepparam file, and namePrefix odl unless given.</summary>
     public static DeploymentSnapshot Of(params string[] parameterLines)
     {
         var folder = Directory.CreateTempSubdirectory("odl-snapshot-").FullName;
@@ -30,7 +30,9 @@ internal sealed class DeploymentSnapshot
             var parameters = Path.Combine(folder, "test.bicepparam");
             File.WriteAllLines(parameters, [
                 $"using '{Path.GetRelativePath(folder, template).Replace('\\', '/')}'",
-                "param namePrefix = 'odl'",
+                .. parameterLines.Any(line => line.StartsWith("param namePrefix ", StringComparison.Ordinal))
+                    ? Array.Empty<string>()
+                    : ["param namePrefix = 'odl'"],
                 .. parameterLines,
             ]);
             return new DeploymentSnapshot(JsonNode.Parse(BicepCli.Snapshot(parameters))!.AsObject());
