@@ -20,7 +20,7 @@ internal sealed class DeploymentSnapshot
 
     public IReadOnlyList<JsonObject> Resources { get; }
 
-    /// <summary>Evaluates main.bicep with the given lines of a .bicepparam file, and namePrefix odl unless given.</summary>
+    /// <summary>Evaluates main.bicep with these lines of a .bicepparam file, and namePrefix odl unless given.</summary>
     public static DeploymentSnapshot Of(params string[] parameterLines)
     {
         var folder = Directory.CreateTempSubdirectory("odl-snapshot-").FullName;

@@ -1,6 +1,6 @@
 namespace OpenDownloads.Functions.Tests.Deployment;
 
-/// <summary>Storage and Key Vault names must be lower-case, so the template lower-cases the prefix it is given.</summary>
+/// <summary>Storage and Key Vault names must be lower-case, so the template lower-cases the prefix given.</summary>
 public sealed class NamePrefixSnapshotTests
 {
     [Fact]
