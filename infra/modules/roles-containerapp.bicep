@@ -9,7 +9,7 @@ param responderPrincipalId string
 
 var containerAppsContributor = '358470bc-b998-42bd-ab17-a7e34c199c0f'
 
-resource app 'Microsoft.App/containerApps@2024-03-01' existing = {
+resource app 'Microsoft.App/containerApps@2026-01-01' existing = {
   name: containerAppName
 }
 

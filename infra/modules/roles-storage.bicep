@@ -47,26 +47,26 @@ var appGrants = [
   { principalId: rotationPrincipalId, role: roles.tableDataContributor }
 ]
 
-resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+resource storage 'Microsoft.Storage/storageAccounts@2026-04-01' existing = {
   name: storageName
 }
 
-resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' existing = {
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2026-04-01' existing = {
   parent: storage
   name: 'default'
 }
 
-resource eventsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' existing = {
+resource eventsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2026-04-01' existing = {
   parent: queueService
   name: eventsQueueName
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' existing = {
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2026-04-01' existing = {
   parent: storage
   name: 'default'
 }
 
-resource deadLetterContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' existing = {
+resource deadLetterContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-04-01' existing = {
   parent: blobService
   name: deadLetterContainerName
 }
@@ -83,7 +83,7 @@ resource appRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   }
 ]
 
-resource rotationContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' existing = [
+resource rotationContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-04-01' existing = [
   for name in rotationBlobContainers: {
     parent: blobService
     name: name
