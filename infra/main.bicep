@@ -5,8 +5,8 @@
 // Every connection is identity-based; no key or connection string is read, written or output.
 
 @description('''
-Start of every resource name: 3 to 11 lower-case letters or digits, starting with a letter (storage and Key Vault
-names allow no more).''')
+Start of every resource name: 3 to 11 letters or digits, starting with a letter (storage and Key Vault names allow no
+more). It is lower-cased; a leading digit fails at the Key Vault, whose name must start with a letter.''')
 @minLength(3)
 @maxLength(11)
 param namePrefix string
@@ -94,14 +94,26 @@ param writeIpHashSalt bool = true
 param ipHashSalt string = newGuid()
 
 @secure()
-@description('Teams or Slack incoming-webhook URL for the responder\'s alerts, stored in the vault; empty for none.')
+@description('''
+Teams or Slack incoming-webhook URL for the responder's alerts, stored in the vault; empty writes nothing (see
+alertWebhookInVault).''')
 param alertWebhookUrl string = ''
+
+@description('''
+The alert webhook secret is already in the vault (an earlier deployment or a hand wrote it): the responder keeps
+referencing it when alertWebhookUrl is not given again. App settings are replaced whole on every deployment.''')
+param alertWebhookInVault bool = false
 
 @secure()
 @description('''
-Shared key of the responder's HTTP webhook, stored in the vault; empty leaves the webhook refusing every request
-(the queue path needs none).''')
+Shared key of the responder's HTTP webhook, stored in the vault; empty writes nothing, and without a secret
+(see webhookKeyInVault) the webhook refuses every request (the queue path needs none).''')
 param rotationWebhookKey string = ''
+
+@description('''
+The webhook key secret is already in the vault: the responder keeps referencing it when rotationWebhookKey is not
+given again.''')
+param webhookKeyInVault bool = false
 
 @description('Turns on Key Vault purge protection, which cannot be turned off again.')
 param keyVaultPurgeProtection bool = false
@@ -118,8 +130,10 @@ param deployAppConfiguration bool = false
 param appConfigurationSku string = 'free'
 
 @description('''
-Other App Service or Function Apps the responder refreshes when their secrets in this vault rotate: [{name,
-resourceId, action, secrets: [secret names]}]. The responder gets Website Contributor on each, and on nothing else.''')
+Other apps the responder refreshes when their secrets in this vault or their keys in this template's App
+Configuration store change: [{name, resourceId, action, secrets: [secret names], keys: [{key, label}]}]. An App
+Service or Function App (or a slot) gets the responder Website Contributor on the app, a Container App Container
+Apps Contributor; nothing else is granted. A key without label matches any label, label '' the unlabelled one.''')
 param rotationConsumers array = []
 
 @description('''
@@ -145,8 +159,9 @@ param counterExtraSettings object = {}
 @description('More app settings for the rotation responder, by name; they win over the template\'s.')
 param rotationExtraSettings object = {}
 
+var prefix = toLower(namePrefix)
 var token = uniqueString(resourceGroup().id)
-var baseName = '${namePrefix}-${token}'
+var baseName = '${prefix}-${token}'
 var tags = empty(environmentName) ? {} : { 'azd-env-name': environmentName }
 var counterName = '${baseName}-counter'
 var rotationName = '${baseName}-rotation'
@@ -156,9 +171,20 @@ var rotationId = resourceId('Microsoft.Web/sites', rotationName)
 var ipHashSaltName = 'odl-ip-hash-salt'
 var alertWebhookName = 'odl-rotation-alert-webhook'
 var webhookKeyName = 'odl-rotation-webhook-key'
-var rotationSecretNames = concat(
-  empty(alertWebhookUrl) ? [] : [alertWebhookName],
-  empty(rotationWebhookKey) ? [] : [webhookKeyName]
+// A secret exists when this deployment writes it or a flag says an earlier one did; only then is it referenced.
+var hasAlertWebhook = !empty(alertWebhookUrl) || alertWebhookInVault
+var hasWebhookKey = !empty(rotationWebhookKey) || webhookKeyInVault
+var rotationSecretNames = concat(hasAlertWebhook ? [alertWebhookName] : [], hasWebhookKey ? [webhookKeyName] : [])
+var appConfigurationName = '${baseName}-appcs'
+
+// Container Apps consumers need another role than App Service and Function Apps (and their slots).
+var containerAppConsumers = filter(
+  rotationConsumers,
+  consumer => contains(toLower(consumer.resourceId), '/providers/microsoft.app/containerapps/')
+)
+var siteConsumers = filter(
+  rotationConsumers,
+  consumer => !contains(toLower(consumer.resourceId), '/providers/microsoft.app/containerapps/')
 )
 
 var eventsQueueName = 'rotation-events'
@@ -169,10 +195,13 @@ var rotationPackageContainer = 'app-package-rotation'
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   params: {
-    name: '${namePrefix}${token}'
+    name: '${prefix}${token}'
     location: location
     tags: tags
+    // The Functions host's own containers exist up front, so the responder's blob role can be scoped to them.
     containerNames: [
+      'azure-webjobs-hosts'
+      'azure-webjobs-secrets'
       'datacenters'
       'downloads'
       'reference'
@@ -221,7 +250,7 @@ module eventHubs 'modules/eventhubs.bicep' = {
 module keyVault 'modules/keyvault.bicep' = {
   name: 'keyvault'
   params: {
-    name: take('${namePrefix}-kv-${token}', 24)
+    name: take('${prefix}-kv-${token}', 24)
     location: location
     tags: tags
     purgeProtection: keyVaultPurgeProtection
@@ -238,7 +267,7 @@ module keyVault 'modules/keyvault.bicep' = {
 module appConfiguration 'modules/appconfiguration.bicep' = if (deployAppConfiguration) {
   name: 'appconfiguration'
   params: {
-    name: '${baseName}-appcs'
+    name: appConfigurationName
     location: location
     tags: tags
     sku: appConfigurationSku
@@ -250,7 +279,8 @@ module counter 'modules/functionapp.bicep' = {
   params: {
     name: counterName
     location: location
-    tags: union(tags, { 'azd-service-name': 'counter' })
+    tags: tags
+    serviceName: 'counter'
     blobEndpoint: storage.outputs.blobEndpoint
     packageContainerName: counterPackageContainer
     maximumInstanceCount: counterMaximumInstanceCount
@@ -263,7 +293,8 @@ module rotation 'modules/functionapp.bicep' = {
   params: {
     name: rotationName
     location: location
-    tags: union(tags, { 'azd-service-name': 'rotation' })
+    tags: tags
+    serviceName: 'rotation'
     blobEndpoint: storage.outputs.blobEndpoint
     packageContainerName: rotationPackageContainer
     maximumInstanceCount: rotationMaximumInstanceCount
@@ -305,6 +336,7 @@ module storageRoles 'modules/roles-storage.bicep' = {
     )
     eventsQueueName: eventsQueueName
     deadLetterContainerName: deadLetterContainerName
+    rotationPackageContainerName: rotationPackageContainer
   }
 }
 
@@ -350,11 +382,22 @@ module counterRestartRole 'modules/roles-website.bicep' = {
 }
 
 module consumerRestartRoles 'modules/roles-website.bicep' = [
-  for (consumer, i) in rotationConsumers: {
+  for (consumer, i) in siteConsumers: {
     name: 'roles-website-consumer-${i}'
     scope: resourceGroup(split(consumer.resourceId, '/')[2], split(consumer.resourceId, '/')[4])
     params: {
       siteName: split(consumer.resourceId, '/')[8]
+      responderPrincipalId: rotation.outputs.principalId
+    }
+  }
+]
+
+module containerAppConsumerRoles 'modules/roles-containerapp.bicep' = [
+  for (consumer, i) in containerAppConsumers: {
+    name: 'roles-containerapp-consumer-${i}'
+    scope: resourceGroup(split(consumer.resourceId, '/')[2], split(consumer.resourceId, '/')[4])
+    params: {
+      containerAppName: split(consumer.resourceId, '/')[8]
       responderPrincipalId: rotation.outputs.principalId
     }
   }
@@ -397,9 +440,13 @@ module appConfigurationSubscription 'modules/eventgrid-subscription.bicep' = if 
   }
 }
 
+// ARM may evaluate the scope of a module whose condition is false, so an empty id must not be split and indexed.
 module frontDoorDiagnostics 'modules/diagnostics-to-hub.bicep' = if (!empty(frontDoorProfileId)) {
   name: 'diagnostics-front-door'
-  scope: resourceGroup(split(frontDoorProfileId, '/')[2], split(frontDoorProfileId, '/')[4])
+  scope: resourceGroup(
+    empty(frontDoorProfileId) ? subscription().subscriptionId : split(frontDoorProfileId, '/')[2],
+    empty(frontDoorProfileId) ? resourceGroup().name : split(frontDoorProfileId, '/')[4]
+  )
   params: {
     frontDoorProfileName: last(split(frontDoorProfileId, '/'))
     frontDoorLogCategory: frontDoorLogCategory
@@ -411,7 +458,10 @@ module frontDoorDiagnostics 'modules/diagnostics-to-hub.bicep' = if (!empty(fron
 
 module podcastStorageDiagnostics 'modules/diagnostics-to-hub.bicep' = if (!empty(podcastStorageAccountId)) {
   name: 'diagnostics-podcast-storage'
-  scope: resourceGroup(split(podcastStorageAccountId, '/')[2], split(podcastStorageAccountId, '/')[4])
+  scope: resourceGroup(
+    empty(podcastStorageAccountId) ? subscription().subscriptionId : split(podcastStorageAccountId, '/')[2],
+    empty(podcastStorageAccountId) ? resourceGroup().name : split(podcastStorageAccountId, '/')[4]
+  )
   params: {
     frontDoorProfileName: ''
     frontDoorLogCategory: frontDoorLogCategory
@@ -436,8 +486,9 @@ module settings 'modules/app-settings.bicep' = {
     countFieldMappings: countFieldMappings
     azureServiceTagsUrl: azureServiceTagsUrl
     ipHashSaltName: ipHashSaltName
-    alertWebhookName: empty(alertWebhookUrl) ? '' : alertWebhookName
-    webhookKeyName: empty(rotationWebhookKey) ? '' : webhookKeyName
+    alertWebhookName: hasAlertWebhook ? alertWebhookName : ''
+    webhookKeyName: hasWebhookKey ? webhookKeyName : ''
+    appConfigurationName: deployAppConfiguration ? appConfigurationName : ''
     counterId: counterId
     rotationId: rotationId
     rotationConsumers: rotationConsumers
@@ -466,6 +517,7 @@ module rotationSettings 'modules/functionapp-settings.bicep' = {
     monitoringRoles
     counterRestartRole
     consumerRestartRoles
+    containerAppConsumerRoles
   ]
   params: {
     siteName: rotation.outputs.name

@@ -50,7 +50,10 @@ param counterId string
 @description('ARM id of the rotation responder app.')
 param rotationId string
 
-@description('Other consumers: [{name, resourceId, action, secrets}].')
+@description('The template\'s App Configuration store, which consumers\' keys are in; empty when none is deployed.')
+param appConfigurationName string
+
+@description('Other consumers: [{name, resourceId, action, secrets: [names], keys: [{key, label}]}].')
 param rotationConsumers array
 
 resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -174,6 +177,9 @@ var consumers = concat(
   rotationConsumers
 )
 
+// Each consumer's DependsOn lists its secrets first, then its keys: the index of its first key is its secret count.
+var firstKey = map(consumers, consumer => length(consumer.?secrets ?? []))
+
 var consumerSettings = reduce(
   range(0, length(consumers)),
   {},
@@ -187,13 +193,29 @@ var consumerSettings = reduce(
         'Rotation__Consumers__${i}__Enabled': 'true'
       },
       reduce(
-        range(0, length(consumers[i].secrets)),
+        range(0, firstKey[i]),
         {},
         (dependencies, j) =>
           union(dependencies, {
             'Rotation__Consumers__${i}__DependsOn__${j}__Vault': vaultName
             'Rotation__Consumers__${i}__DependsOn__${j}__Secret': consumers[i].secrets[j]
           })
+      ),
+      // A key without label matches any label, so Label is then left out; '' matches the unlabelled key-value only.
+      reduce(
+        range(0, length(consumers[i].?keys ?? [])),
+        {},
+        (dependencies, k) =>
+          union(
+            dependencies,
+            {
+              'Rotation__Consumers__${i}__DependsOn__${firstKey[i] + k}__Store': appConfigurationName
+              'Rotation__Consumers__${i}__DependsOn__${firstKey[i] + k}__Key': consumers[i].keys[k].key
+            },
+            contains(consumers[i].keys[k], 'label')
+              ? { 'Rotation__Consumers__${i}__DependsOn__${firstKey[i] + k}__Label': consumers[i].keys[k].label }
+              : {}
+          )
       )
     )
 )

@@ -17,7 +17,7 @@ param tags object
 ])
 param sku string
 
-resource store 'Microsoft.AppConfiguration/configurationStores@2024-05-01' = {
+resource store 'Microsoft.AppConfiguration/configurationStores@2024-06-01' = {
   name: name
   location: location
   tags: tags

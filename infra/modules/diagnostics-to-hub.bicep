@@ -17,7 +17,7 @@ param eventHubAuthorizationRuleId string
 @description('The request-log hub.')
 param eventHubName string
 
-resource profile 'Microsoft.Cdn/profiles@2024-02-01' existing = if (!empty(frontDoorProfileName)) {
+resource profile 'Microsoft.Cdn/profiles@2026-07-01' existing = if (!empty(frontDoorProfileName)) {
   name: frontDoorProfileName
 }
 
@@ -36,11 +36,11 @@ resource frontDoorLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview
   }
 }
 
-resource podcastStorage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = if (!empty(storageAccountName)) {
+resource podcastStorage 'Microsoft.Storage/storageAccounts@2026-04-01' existing = if (!empty(storageAccountName)) {
   name: storageAccountName
 }
 
-resource podcastBlobs 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' existing = if (!empty(
+resource podcastBlobs 'Microsoft.Storage/storageAccounts/blobServices@2026-04-01' existing = if (!empty(
   storageAccountName
 )) {
   parent: podcastStorage

@@ -35,7 +35,7 @@ Turns off shared access keys on the namespace. Azure Monitor diagnostic settings
 authorization rule, so keep keys on while any diagnostic setting sends here.''')
 param disableLocalAuth bool
 
-resource namespace 'Microsoft.EventHub/namespaces@2024-01-01' = {
+resource namespace 'Microsoft.EventHub/namespaces@2026-01-01' = {
   name: namespaceName
   location: location
   tags: tags
@@ -51,7 +51,7 @@ resource namespace 'Microsoft.EventHub/namespaces@2024-01-01' = {
   }
 }
 
-resource hub 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' = {
+resource hub 'Microsoft.EventHub/namespaces/eventhubs@2026-01-01' = {
   parent: namespace
   name: hubName
   properties: {
@@ -63,14 +63,14 @@ resource hub 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' = {
   }
 }
 
-resource consumerGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@2024-01-01' = {
+resource consumerGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@2026-01-01' = {
   parent: hub
   name: consumerGroupName
 }
 
 // The rule Azure Monitor diagnostic settings name when they stream into the hub (they ask for Manage, Send and
 // Listen). Its keys are never read by this template or the app; the app connects with its managed identity.
-resource diagnosticsRule 'Microsoft.EventHub/namespaces/authorizationRules@2024-01-01' = {
+resource diagnosticsRule 'Microsoft.EventHub/namespaces/authorizationRules@2026-01-01' = {
   parent: namespace
   name: 'azure-monitor-diagnostics'
   properties: {

@@ -9,8 +9,13 @@ param name string
 @description('Azure region.')
 param location string
 
-@description('Tags for the app; azd finds the app to deploy to by its azd-service-name tag.')
+@description('Tags for the plan and the app.')
 param tags object
+
+@description('''
+The azd service (azure.yaml) deployed to this app. Only the site carries the azd-service-name tag: azd refuses a
+service whose tag is on more than one resource.''')
+param serviceName string
 
 @description('Blob endpoint of the storage account, ending in a slash.')
 param blobEndpoint string
@@ -31,7 +36,7 @@ param maximumInstanceCount int
 ])
 param instanceMemoryMB int
 
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: '${name}-plan'
   location: location
   tags: tags
@@ -45,10 +50,10 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
-resource site 'Microsoft.Web/sites@2024-04-01' = {
+resource site 'Microsoft.Web/sites@2025-03-01' = {
   name: name
   location: location
-  tags: tags
+  tags: union(tags, { 'azd-service-name': serviceName })
   kind: 'functionapp,linux'
   identity: {
     type: 'SystemAssigned'
@@ -85,7 +90,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
 }
 
 // Basic-auth publishing (FTP and the SCM site's user name and password) is off: deployments use Entra ID.
-resource ftp 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+resource ftp 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: site
   name: 'ftp'
   properties: {
@@ -93,7 +98,7 @@ resource ftp 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01'
   }
 }
 
-resource scm 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+resource scm 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: site
   name: 'scm'
   properties: {

@@ -40,7 +40,7 @@ param webhookKeyName string
 @description('Shared key of the responder\'s HTTP webhook; empty leaves the webhook refusing every request.')
 param webhookKey string
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+resource vault 'Microsoft.KeyVault/vaults@2026-02-01' = {
   name: name
   location: location
   tags: tags
@@ -58,7 +58,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource salt 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (writeIpHashSalt) {
+resource salt 'Microsoft.KeyVault/vaults/secrets@2026-02-01' = if (writeIpHashSalt) {
   parent: vault
   name: ipHashSaltName
   properties: {
@@ -67,7 +67,7 @@ resource salt 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (writeIpHashSa
   }
 }
 
-resource alertWebhook 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(alertWebhookUrl)) {
+resource alertWebhook 'Microsoft.KeyVault/vaults/secrets@2026-02-01' = if (!empty(alertWebhookUrl)) {
   parent: vault
   name: alertWebhookName
   properties: {
@@ -76,7 +76,7 @@ resource alertWebhook 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empt
   }
 }
 
-resource rotationWebhookKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(webhookKey)) {
+resource rotationWebhookKey 'Microsoft.KeyVault/vaults/secrets@2026-02-01' = if (!empty(webhookKey)) {
   parent: vault
   name: webhookKeyName
   properties: {

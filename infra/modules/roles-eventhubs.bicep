@@ -11,11 +11,11 @@ param counterPrincipalId string
 
 var eventHubsDataReceiver = 'a638d3c7-ab3a-418d-83e6-5f17a39d4fde'
 
-resource namespace 'Microsoft.EventHub/namespaces@2024-01-01' existing = {
+resource namespace 'Microsoft.EventHub/namespaces@2026-01-01' existing = {
   name: namespaceName
 }
 
-resource hub 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' existing = {
+resource hub 'Microsoft.EventHub/namespaces/eventhubs@2026-01-01' existing = {
   parent: namespace
   name: hubName
 }

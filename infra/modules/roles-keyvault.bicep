@@ -22,16 +22,16 @@ param operatorPrincipalId string
 var secretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 var secretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+resource vault 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
   name: vaultName
 }
 
-resource salt 'Microsoft.KeyVault/vaults/secrets@2023-07-01' existing = {
+resource salt 'Microsoft.KeyVault/vaults/secrets@2026-02-01' existing = {
   parent: vault
   name: ipHashSaltName
 }
 
-resource rotationSecrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' existing = [
+resource rotationSecrets 'Microsoft.KeyVault/vaults/secrets@2026-02-01' existing = [
   for secretName in rotationSecretNames: {
     parent: vault
     name: secretName

@@ -11,7 +11,7 @@ param responderPrincipalId string
 // refresh, whose exact action name is not published, so a custom role could not be written with confidence.
 var websiteContributor = 'de139f84-1756-47ae-9be6-808fbbe84772'
 
-resource site 'Microsoft.Web/sites@2024-04-01' existing = {
+resource site 'Microsoft.Web/sites@2025-03-01' existing = {
   name: siteName
 }
 

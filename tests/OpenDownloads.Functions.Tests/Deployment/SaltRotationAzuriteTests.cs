@@ -60,7 +60,8 @@ public sealed class SaltRotationAzuriteTests : IDisposable
     [Fact]
     public void Template_CounterConsumer_HasExactlyTheKeysThisTestConfigures()
     {
-        var sut = CompiledTemplate.AppSettingNames("rotation")
+        // Evaluated: the compiled template's formatted keys (a consumer's App Configuration keys) name no index.
+        var sut = DeploymentSnapshot.Defaults.AppSettings("rotation").Keys
             .Where(name => name.StartsWith("Rotation__Consumers__0__", StringComparison.Ordinal))
             .Select(SettingKeys.Normalise)
             .Order(StringComparer.Ordinal);

@@ -40,13 +40,16 @@ internal static partial class SettingKeys
         .. FunctionNames().Select(FunctionSwitches.SettingName),
     ];
 
-    /// <summary>Settings no deployment sets, each for its reason.</summary>
+    /// <summary>Settings the template leaves unset (the README names them), each for its reason.</summary>
     public static IReadOnlyDictionary<string, string> LeftUnset { get; } = new Dictionary<string, string>
     {
         ["Datacenters:FeedDirectory"] = "odl datacenters rebuild --feeds only; the function refuses it",
         ["Datacenters:AzureServiceTagsUrl"] = "unset, the file is discovered; the template sets it from a parameter",
         ["Datacenters:FeedBaseUrl"] = "unset, each provider's official URL is used",
     };
+
+    /// <summary>The one setting local.settings.sample.json leaves out: the function refuses it when set.</summary>
+    public static IReadOnlyList<string> NotInTheSample { get; } = ["Datacenters:FeedDirectory"];
 
     /// <summary>The functions the app declares, by the name the host knows them by.</summary>
     public static IEnumerable<string> FunctionNames() =>
