@@ -58,6 +58,9 @@ public sealed class DownloadCountJob
     }
 
     /// <summary>Returns the report of everything added so far.</summary>
-    public CountReport Finish() =>
-        new(_events, _deniedIp, _counter.BotEvents, _rejected, _counter.GetDownloads());
+    /// <remarks>
+    /// The report's downloads are made from the counter's compact rows each time they are read; the totals are
+    /// taken from the rows at once.
+    /// </remarks>
+    public CountReport Finish() => _counter.Report(_events, _deniedIp, _rejected);
 }

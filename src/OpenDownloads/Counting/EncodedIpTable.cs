@@ -34,19 +34,20 @@ internal sealed class EncodedIpTable
         return id;
     }
 
-    public string this[int id]
-    {
-        get
-        {
-            if (id < 0)
-            {
-                return _others[-1 - id];
-            }
+    public string this[int id] => id < 0 ? _others[-1 - id] : Text(id, stackalloc char[HexLength]).ToString();
 
-            Span<byte> bytes = stackalloc byte[16];
-            BinaryPrimitives.WriteUInt128BigEndian(bytes, _hashes[id]);
-            return Convert.ToHexStringLower(bytes);
+    /// <summary>Returns the text of an id, written into <paramref name="buffer"/> (32 chars) when it is a hash.</summary>
+    public ReadOnlySpan<char> Text(int id, Span<char> buffer)
+    {
+        if (id < 0)
+        {
+            return _others[-1 - id];
         }
+
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(bytes, _hashes[id]);
+        Convert.TryToHexStringLower(bytes, buffer, out var written);
+        return buffer[..written];
     }
 
     // Only lower-case digits: upper case would not give the same text back.

@@ -45,10 +45,17 @@ public sealed class IpHasher
     /// <summary>Returns the lower-case hex MD5 of some text's UTF-8 bytes.</summary>
     internal static string Md5Hex(ReadOnlySpan<char> text)
     {
+        Span<byte> hash = stackalloc byte[16];
+        Md5Of(text, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>Writes the MD5 of some text's UTF-8 bytes into <paramref name="hash"/> (16 bytes).</summary>
+    internal static void Md5Of(ReadOnlySpan<char> text, Span<byte> hash)
+    {
         // oDL defines its encoded IPs and ids as MD5; matching its output needs the same hash. MD5 is not used to
         // protect anything here: the salt is what keeps the IP unreadable.
         var byteCount = Encoding.UTF8.GetByteCount(text);
-        Span<byte> hash = stackalloc byte[16];
         if (byteCount <= 1024)
         {
             Span<byte> utf8 = stackalloc byte[byteCount];
@@ -59,7 +66,5 @@ public sealed class IpHasher
         {
             Md5.HashData(Encoding.UTF8.GetBytes(text.ToArray()), hash);
         }
-
-        return Convert.ToHexStringLower(hash);
     }
 }
