@@ -50,12 +50,15 @@ public sealed class DownloadCounter
             return;
         }
 
+        _ips.Encode(request.EncodedIp, out var ipHigh, out var ipLow, out var otherIpId);
         var key = new ListenerKey(
-            _ips.GetId(request.EncodedIp),
+            ipHigh,
+            ipLow,
+            otherIpId,
             agentId,
             _episodes.GetId(request.EpisodeId),
             WindowNumber(request.UnixSeconds));
-        var group = new ListenerGroup(request.Qualifies, request.UtcTicks, _referers.GetId(request.Referer));
+        var group = new ListenerGroup(request.UtcTicks, _referers.GetId(request.Referer), request.Qualifies);
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_groups, key, out var exists);
         slot = exists ? Merge(slot, group) : group;
     }
@@ -86,7 +89,10 @@ public sealed class DownloadCounter
                 rows[next++] = new DownloadRow(
                     group.EarliestTicks,
                     default,
-                    key.EncodedIpId,
+                    default,
+                    key.IpHigh,
+                    key.IpLow,
+                    key.OtherIpId,
                     key.UserAgentId,
                     key.EpisodeId,
                     group.EarliestRefererId);
@@ -97,7 +103,8 @@ public sealed class DownloadCounter
         {
             for (var i = first; i < end; i++)
             {
-                rows[i] = rows[i] with { ListenerHash = ListenerHash(rows[i]) };
+                var (high, low) = ListenerHash(rows[i]);
+                rows[i] = rows[i] with { ListenerHigh = high, ListenerLow = low };
             }
         }
 
@@ -139,11 +146,11 @@ public sealed class DownloadCounter
         return ranks;
     }
 
-    // MD5 of "encoded_ip^user_agent", read as the big-endian number whose order is that of its hex text.
-    private UInt128 ListenerHash(DownloadRow row)
+    // MD5 of "encoded_ip^user_agent", read as the big-endian numbers whose order is that of its hex text.
+    private (ulong High, ulong Low) ListenerHash(DownloadRow row)
     {
         var agent = _agents[row.UserAgentId];
-        var ip = _ips.Text(row.EncodedIpId, stackalloc char[32]);
+        var ip = _ips.Text(row.IpHigh, row.IpLow, row.OtherIpId, stackalloc char[32]);
         var length = ip.Length + 1 + agent.Length;
         var text = length <= 1024 ? stackalloc char[length] : new char[length];
         ip.CopyTo(text);
@@ -151,7 +158,7 @@ public sealed class DownloadCounter
         agent.CopyTo(text[(ip.Length + 1)..]);
         Span<byte> hash = stackalloc byte[16];
         IpHasher.Md5Of(text, hash);
-        return BinaryPrimitives.ReadUInt128BigEndian(hash);
+        return (BinaryPrimitives.ReadUInt64BigEndian(hash), BinaryPrimitives.ReadUInt64BigEndian(hash[8..]));
     }
 
     // Windows are whole days from the offset, so a window's number fits an int for any DateTime.
@@ -180,7 +187,7 @@ public sealed class DownloadCounter
     }
 
     private Download ToDownload(DownloadRow row) => Download.Create(
-        _ips[row.EncodedIpId],
+        _ips[row.IpHigh, row.IpLow, row.OtherIpId],
         _agents[row.UserAgentId],
         _episodes[row.EpisodeId],
         row.EarliestTicks,

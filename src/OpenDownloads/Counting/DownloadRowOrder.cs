@@ -15,7 +15,9 @@ internal sealed class DownloadRowOrder(int[] episodeRanks, Func<DownloadRow, str
             return byTime;
         }
 
-        var byListener = x.ListenerHash.CompareTo(y.ListenerHash);
+        var byListener = x.ListenerHigh != y.ListenerHigh
+            ? x.ListenerHigh.CompareTo(y.ListenerHigh)
+            : x.ListenerLow.CompareTo(y.ListenerLow);
         if (byListener != 0)
         {
             return byListener;
