@@ -43,6 +43,16 @@ public sealed class DownloadCounter
     /// <summary>Adds one prepared request.</summary>
     public void Add(in RequestEvent request)
     {
+        _ips.Encode(request.EncodedIp, out var ipHigh, out var ipLow, out var otherIpId);
+        Add(request, ipHigh, ipLow, otherIpId);
+    }
+
+    /// <summary>Adds one prepared request whose encoded IP is the MD5 given as its two big-endian halves.</summary>
+    internal void Add(in RequestEvent request, ulong ipHigh, ulong ipLow) =>
+        Add(request, ipHigh, ipLow, EncodedIpTable.Hashed);
+
+    private void Add(in RequestEvent request, ulong ipHigh, ulong ipLow, int otherIpId)
+    {
         var agentId = _agents.GetId(request.UserAgent);
         if (PlayerOf(agentId).IsBot)
         {
@@ -50,7 +60,6 @@ public sealed class DownloadCounter
             return;
         }
 
-        _ips.Encode(request.EncodedIp, out var ipHigh, out var ipLow, out var otherIpId);
         var key = new ListenerKey(
             ipHigh,
             ipLow,
