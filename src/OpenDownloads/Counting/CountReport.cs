@@ -21,6 +21,25 @@ public sealed class CountReport
             .ToList();
     }
 
+    /// <summary>Initializes a report whose totals were already taken from the downloads' compact rows.</summary>
+    internal CountReport(
+        long events,
+        long deniedIp,
+        long bots,
+        long rejected,
+        IReadOnlyList<Download> downloads,
+        DownloadTotals totals)
+    {
+        Events = events;
+        DeniedIp = deniedIp;
+        Bots = bots;
+        Rejected = rejected;
+        Downloads = downloads;
+        ByEpisode = totals.ByEpisode;
+        ByApp = totals.ByApp;
+        ByHour = totals.ByHour;
+    }
+
     /// <summary>Gets the number of records read, including the rejected ones.</summary>
     public long Events { get; }
 

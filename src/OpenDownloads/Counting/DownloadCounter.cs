@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using OpenDownloads.Agents;
@@ -42,6 +43,16 @@ public sealed class DownloadCounter
     /// <summary>Adds one prepared request.</summary>
     public void Add(in RequestEvent request)
     {
+        _ips.Encode(request.EncodedIp, out var ipHigh, out var ipLow, out var otherIpId);
+        Add(request, ipHigh, ipLow, otherIpId);
+    }
+
+    /// <summary>Adds one prepared request whose encoded IP is the MD5 given as its two big-endian halves.</summary>
+    internal void Add(in RequestEvent request, ulong ipHigh, ulong ipLow) =>
+        Add(request, ipHigh, ipLow, EncodedIpTable.Hashed);
+
+    private void Add(in RequestEvent request, ulong ipHigh, ulong ipLow, int otherIpId)
+    {
         var agentId = _agents.GetId(request.UserAgent);
         if (PlayerOf(agentId).IsBot)
         {
@@ -50,48 +61,113 @@ public sealed class DownloadCounter
         }
 
         var key = new ListenerKey(
-            _ips.GetId(request.EncodedIp),
+            ipHigh,
+            ipLow,
+            otherIpId,
             agentId,
             _episodes.GetId(request.EpisodeId),
             WindowNumber(request.UnixSeconds));
-        var group = new ListenerGroup(request.Qualifies, request.UtcTicks, _referers.GetId(request.Referer));
+        var group = new ListenerGroup(request.UtcTicks, _referers.GetId(request.Referer), request.Qualifies);
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_groups, key, out var exists);
         slot = exists ? Merge(slot, group) : group;
     }
 
     /// <summary>Returns the downloads, ordered by time, then listener id, then episode.</summary>
-    /// <remarks>The downloads' ids (two MD5s each) are computed on every core.</remarks>
-    public IReadOnlyList<Download> GetDownloads()
+    /// <remarks>
+    /// The downloads are kept as compact rows and each <see cref="Download"/> is made when it is read, so a caller
+    /// that keeps them should copy them; the listener ids, which the order needs, are computed on every core.
+    /// </remarks>
+    public IReadOnlyList<Download> GetDownloads() => new DownloadList(SortedRows(), ToDownload);
+
+    /// <summary>Returns the report of a count whose downloads are this counter's.</summary>
+    internal CountReport Report(long events, long deniedIp, long rejected)
     {
-        var qualifying = new List<KeyValuePair<ListenerKey, ListenerGroup>>();
-        foreach (var pair in _groups)
+        var rows = SortedRows();
+        var totals = DownloadTotals.Of(rows, id => _episodes[id], id => _players[id]);
+        return new CountReport(events, deniedIp, BotEvents, rejected, new DownloadList(rows, ToDownload), totals);
+    }
+
+    private DownloadRow[] SortedRows()
+    {
+        var rows = new DownloadRow[QualifyingGroups()];
+        var next = 0;
+        foreach (var (key, group) in _groups)
         {
-            if (pair.Value.Qualifies)
+            if (group.Qualifies)
             {
-                qualifying.Add(pair);
+                rows[next++] = new DownloadRow(
+                    group.EarliestTicks,
+                    default,
+                    default,
+                    key.IpHigh,
+                    key.IpLow,
+                    key.OtherIpId,
+                    key.UserAgentId,
+                    key.EpisodeId,
+                    group.EarliestRefererId);
             }
         }
 
-        var downloads = new Download[qualifying.Count];
-        void Make(int first, int end)
+        void Hash(int first, int end)
         {
             for (var i = first; i < end; i++)
             {
-                downloads[i] = ToDownload(qualifying[i].Key, qualifying[i].Value);
+                var (high, low) = ListenerHash(rows[i]);
+                rows[i] = rows[i] with { ListenerHigh = high, ListenerLow = low };
             }
         }
 
-        if (downloads.Length < ParallelDownloads)
+        if (rows.Length < ParallelDownloads)
         {
-            Make(0, downloads.Length);
+            Hash(0, rows.Length);
         }
         else
         {
-            Parallel.ForEach(Partitioner.Create(0, downloads.Length), range => Make(range.Item1, range.Item2));
+            Parallel.ForEach(Partitioner.Create(0, rows.Length), range => Hash(range.Item1, range.Item2));
         }
 
-        Array.Sort(downloads, DownloadOrder.Instance);
-        return downloads;
+        Array.Sort(rows, new DownloadRowOrder(EpisodeRanks(), row => ToDownload(row).Id));
+        return rows;
+    }
+
+    private int QualifyingGroups()
+    {
+        var count = 0;
+        foreach (var group in _groups.Values)
+        {
+            count += group.Qualifies ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    // Each episode's place among all episodes in ordinal order, so the sort compares two integers.
+    private int[] EpisodeRanks()
+    {
+        var ids = Enumerable.Range(0, _episodes.Count).ToArray();
+        Array.Sort(ids, (x, y) => string.CompareOrdinal(_episodes[x], _episodes[y]));
+        var ranks = new int[ids.Length];
+        for (var rank = 0; rank < ids.Length; rank++)
+        {
+            ranks[ids[rank]] = rank;
+        }
+
+        return ranks;
+    }
+
+    // MD5 of "encoded_ip^user_agent", read as the big-endian numbers whose order is that of its hex text.
+    private (ulong High, ulong Low) ListenerHash(DownloadRow row)
+    {
+        var agent = _agents[row.UserAgentId];
+        var ip = _ips.Text(row.IpHigh, row.IpLow, row.OtherIpId, stackalloc char[32]);
+        var length = ip.Length + 1 + agent.Length;
+        var text = length <= 1024 ? stackalloc char[length] : new char[length];
+        ip.CopyTo(text);
+        text[ip.Length] = '^';
+        agent.CopyTo(text[(ip.Length + 1)..]);
+        Span<byte> hash = stackalloc byte[16];
+        IpHasher.Md5Of(text, hash);
+        return (BinaryPrimitives.ReadUInt64BigEndian(hash), BinaryPrimitives.ReadUInt64BigEndian(hash[8..]));
     }
 
     // Windows are whole days from the offset, so a window's number fits an int for any DateTime.
@@ -119,14 +195,14 @@ public sealed class DownloadCounter
         return earliest with { Qualifies = kept.Qualifies || added.Qualifies };
     }
 
-    private Download ToDownload(ListenerKey key, ListenerGroup group) => Download.Create(
-        _ips[key.EncodedIpId],
-        _agents[key.UserAgentId],
-        _episodes[key.EpisodeId],
-        group.EarliestTicks,
-        _referers[group.EarliestRefererId],
+    private Download ToDownload(DownloadRow row) => Download.Create(
+        _ips[row.IpHigh, row.IpLow, row.OtherIpId],
+        _agents[row.UserAgentId],
+        _episodes[row.EpisodeId],
+        row.EarliestTicks,
+        _referers[row.RefererId],
 
         // Every user agent of a group was classified when its first request was added; read-only here, as
-        // downloads are made on several threads.
-        _players[key.UserAgentId]);
+        // downloads may be made on several threads.
+        _players[row.UserAgentId]);
 }

@@ -1,71 +1,86 @@
 using System.Buffers.Binary;
-using System.Globalization;
 
 namespace OpenDownloads.Counting;
 
 /// <summary>
-/// Gives each distinct encoded IP a small id, like <see cref="StringTable"/>, but keeps the usual kind, 32 lower-case
-/// hex digits of an MD5, as a 16-byte number instead of a string: the IPs are most of a count's distinct strings,
-/// and this cuts what each costs from about 125 bytes to about 50. Other encoded IPs (a source's own hashes) are
-/// kept as strings, with negative ids. Either way the id gives back the exact text.
+/// Turns an encoded IP into the part of a listener key that stands for it, and back into its exact text. The usual
+/// kind, 32 lower-case hex digits of an MD5, becomes its 16 bytes (as two numbers) and needs no table at all: the
+/// group table keys on them directly, one lookup per request instead of two, and a distinct IP costs no entry of its
+/// own. Other encoded IPs (a source's own hashes) are kept here as strings, by id.
 /// </summary>
 internal sealed class EncodedIpTable
 {
+    /// <summary>The other-id of an encoded IP that is an MD5 kept as its bytes.</summary>
+    public const int Hashed = -1;
+
     private const int HexLength = 32;
 
-    private readonly Dictionary<UInt128, int> _hashIds = [];
-    private readonly List<UInt128> _hashes = [];
     private readonly StringTable _others = new();
 
-    public int GetId(string encodedIp)
+    /// <summary>Returns the key parts of <paramref name="encodedIp"/>.</summary>
+    public void Encode(string encodedIp, out ulong high, out ulong low, out int otherId)
     {
-        if (!TryParseHash(encodedIp, out var hash))
+        if (TryParseHash(encodedIp, out high, out low))
         {
-            return -1 - _others.GetId(encodedIp);
+            otherId = Hashed;
+            return;
         }
 
-        if (!_hashIds.TryGetValue(hash, out var id))
-        {
-            id = _hashes.Count;
-            _hashIds.Add(hash, id);
-            _hashes.Add(hash);
-        }
-
-        return id;
+        otherId = _others.GetId(encodedIp);
     }
 
-    public string this[int id]
+    /// <summary>Returns the text of the key parts, written into <paramref name="buffer"/> (32 chars) for a hash.</summary>
+    public ReadOnlySpan<char> Text(ulong high, ulong low, int otherId, Span<char> buffer)
     {
-        get
+        if (otherId != Hashed)
         {
-            if (id < 0)
-            {
-                return _others[-1 - id];
-            }
-
-            Span<byte> bytes = stackalloc byte[16];
-            BinaryPrimitives.WriteUInt128BigEndian(bytes, _hashes[id]);
-            return Convert.ToHexStringLower(bytes);
+            return _others[otherId];
         }
+
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt64BigEndian(bytes, high);
+        BinaryPrimitives.WriteUInt64BigEndian(bytes[8..], low);
+        Convert.TryToHexStringLower(bytes, buffer, out var written);
+        return buffer[..written];
     }
 
-    // Only lower-case digits: upper case would not give the same text back.
-    private static bool TryParseHash(string text, out UInt128 hash)
+    /// <summary>Returns the text of the key parts as a string.</summary>
+    public string this[ulong high, ulong low, int otherId] =>
+        otherId != Hashed ? _others[otherId] : Text(high, low, otherId, stackalloc char[HexLength]).ToString();
+
+    // Only lower-case digits: upper case would not give the same text back. One pass, as this runs per request.
+    private static bool TryParseHash(string text, out ulong high, out ulong low)
     {
-        hash = default;
+        high = 0;
+        low = 0;
         if (text.Length != HexLength)
         {
             return false;
         }
 
-        foreach (var c in text)
+        for (var i = 0; i < HexLength / 2; i++)
         {
-            if (!char.IsAsciiDigit(c) && c is not (>= 'a' and <= 'f'))
+            var upper = HexDigit(text[i]);
+            var lower = HexDigit(text[i + (HexLength / 2)]);
+            if ((upper | lower) < 0)
             {
                 return false;
             }
+
+            high = (high << 4) | (uint)upper;
+            low = (low << 4) | (uint)lower;
         }
 
-        return UInt128.TryParse(text, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out hash);
+        return true;
+    }
+
+    private static int HexDigit(char c)
+    {
+        if ((uint)(c - '0') <= 9)
+        {
+            return c - '0';
+        }
+
+        return (uint)(c - 'a') <= 5 ? c - 'a' + 10 : -1;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using FsCheck;
 using FsCheck.Fluent;
 using OpenDownloads.Agents;
@@ -110,6 +111,45 @@ public sealed class DownloadCounterTests
             return once.SequenceEqual(reordered) && once.SequenceEqual(twice);
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void Add_HashAsBytes_GivesTheDownloadsOfItsHexText()
+    {
+        var requests = Enumerable.Range(0, 200).Select(ToRequest).Select(WithHashedIp).ToList();
+        var sut = new DownloadCounter(Agents.Value);
+        foreach (var request in requests)
+        {
+            var hash = Convert.FromHexString(request.EncodedIp);
+            sut.Add(
+                request,
+                BinaryPrimitives.ReadUInt64BigEndian(hash),
+                BinaryPrimitives.ReadUInt64BigEndian(hash.AsSpan(8)));
+        }
+
+        Assert.Equal(Count(requests), [.. sut.GetDownloads()]);
+    }
+
+    [Fact]
+    public void Report_TotalsFromRows_MatchTotalsOfTheDownloads()
+    {
+        var sut = new DownloadCounter(Agents.Value);
+        var requests = Enumerable.Range(0, 200).Select(ToRequest);
+        foreach (var request in requests.Concat(requests.Select(WithHashedIp)))
+        {
+            sut.Add(request);
+        }
+
+        var report = sut.Report(events: 400, deniedIp: 0, rejected: 0);
+
+        var expected = new CountReport(400, 0, sut.BotEvents, 0, [.. report.Downloads]);
+        Assert.NotEmpty(report.Downloads);
+        Assert.Equal(expected.ByEpisode, report.ByEpisode);
+        Assert.Equal(expected.ByApp, report.ByApp);
+        Assert.Equal(expected.ByHour, report.ByHour);
+    }
+
+    private static RequestEvent WithHashedIp(RequestEvent request) =>
+        request with { EncodedIp = IpHasher.Md5Hex(request.EncodedIp) };
 
     private static List<Download> Count(IEnumerable<RequestEvent> requests)
     {

@@ -17,15 +17,15 @@ public static class OdlOutputWriter
     public static IEnumerable<KeyValuePair<string, string>> Render(CountReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        yield return new("count.txt", report.Total.ToString(CultureInfo.InvariantCulture) + "\n");
-        yield return new("downloads.csv", Lines(report.Downloads.Select(DownloadRow)));
-        yield return new("hourly.csv", Lines(report.ByHour.Select(h => CsvField.Row(HourText(h.Key), Number(h.Value)))));
-        yield return new("episodes.csv", Lines(report.ByEpisode.Select(e => CsvField.Row(e.Key, Number(e.Value)))));
-        yield return new("apps.csv", Lines(report.ByApp.Select(a => CsvField.Row(a.Key, Number(a.Value)))));
-        foreach (var hour in report.Downloads.GroupBy(d => d.Hour.Hour).OrderBy(g => g.Key))
+        foreach (var (name, rows) in Files(report))
         {
-            var name = string.Create(CultureInfo.InvariantCulture, $"downloads-{hour.Key:00}.csv");
-            yield return new(name, Lines(hour.Select(DownloadRow)));
+            var builder = new StringBuilder();
+            foreach (var row in rows)
+            {
+                builder.Append(row).Append('\n');
+            }
+
+            yield return new(name, builder.ToString());
         }
     }
 
@@ -33,18 +33,25 @@ public static class OdlOutputWriter
     /// Writes the files into <paramref name="directory"/>, creating it if needed. Output files of an earlier count
     /// there are removed first (hour files most of all, which a new count may not write again); no other file is.
     /// </summary>
+    /// <remarks>Rows are written as they are made: a file of millions of downloads is never held whole.</remarks>
     public static void Write(string directory, CountReport report)
     {
         ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(report);
         Directory.CreateDirectory(directory);
         foreach (var stale in Directory.EnumerateFiles(directory).Where(IsOutputFile).ToList())
         {
             File.Delete(stale);
         }
 
-        foreach (var (name, content) in Render(report))
+        foreach (var (name, rows) in Files(report))
         {
-            File.WriteAllText(Path.Combine(directory, name), content, Utf8NoBom);
+            using var writer = new StreamWriter(Path.Combine(directory, name), append: false, Utf8NoBom);
+            foreach (var row in rows)
+            {
+                writer.Write(row);
+                writer.Write('\n');
+            }
         }
     }
 
@@ -75,14 +82,41 @@ public static class OdlOutputWriter
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Lines(IEnumerable<string> rows)
+    private static IEnumerable<KeyValuePair<string, IEnumerable<string>>> Files(CountReport report)
     {
-        var builder = new StringBuilder();
-        foreach (var row in rows)
+        // Each download's UTC hour of day, noted while downloads.csv is written, so the hour files need no second
+        // look at the downloads that are not theirs: the downloads may be made anew each time they are read.
+        var hours = new byte[report.Downloads.Count];
+        yield return new("count.txt", [report.Total.ToString(CultureInfo.InvariantCulture)]);
+        yield return new("downloads.csv", DownloadRows(report.Downloads, hours));
+        yield return new("hourly.csv", report.ByHour.Select(h => CsvField.Row(HourText(h.Key), Number(h.Value))));
+        yield return new("episodes.csv", report.ByEpisode.Select(e => CsvField.Row(e.Key, Number(e.Value))));
+        yield return new("apps.csv", report.ByApp.Select(a => CsvField.Row(a.Key, Number(a.Value))));
+        foreach (var hour in hours.Distinct().Order())
         {
-            builder.Append(row).Append('\n');
+            var name = string.Create(CultureInfo.InvariantCulture, $"downloads-{hour:00}.csv");
+            yield return new(name, HourRows(report.Downloads, hours, hour));
         }
+    }
 
-        return builder.ToString();
+    private static IEnumerable<string> DownloadRows(IReadOnlyList<Download> downloads, byte[] hours)
+    {
+        for (var i = 0; i < downloads.Count; i++)
+        {
+            var download = downloads[i];
+            hours[i] = (byte)download.Hour.Hour;
+            yield return DownloadRow(download);
+        }
+    }
+
+    private static IEnumerable<string> HourRows(IReadOnlyList<Download> downloads, byte[] hours, byte hour)
+    {
+        for (var i = 0; i < downloads.Count; i++)
+        {
+            if (hours[i] == hour)
+            {
+                yield return DownloadRow(downloads[i]);
+            }
+        }
     }
 }

@@ -24,11 +24,20 @@ public sealed class IpHasher
     /// <summary>Returns the lower-case hex MD5 of <c>ip|salt</c>, for the IP exactly as the log wrote it.</summary>
     public string Hash(string rawIp)
     {
+        Span<byte> hash = stackalloc byte[16];
+        HashInto(rawIp, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>Writes the MD5 of <c>ip|salt</c> into <paramref name="hash"/> (16 bytes), as no string.</summary>
+    internal void HashInto(string rawIp, Span<byte> hash)
+    {
         ArgumentNullException.ThrowIfNull(rawIp);
         var length = rawIp.Length + 1 + _salt.Length;
         if (length > 256)
         {
-            return Md5Hex(rawIp + "|" + _salt);
+            Md5Of(rawIp + "|" + _salt, hash);
+            return;
         }
 
         // The common case without building "ip|salt" as a string first: once per request, it adds up.
@@ -36,7 +45,7 @@ public sealed class IpHasher
         rawIp.CopyTo(text);
         text[rawIp.Length] = '|';
         _salt.CopyTo(text[(rawIp.Length + 1)..]);
-        return Md5Hex(text);
+        Md5Of(text, hash);
     }
 
     /// <summary>Returns the lower-case hex MD5 of a string's UTF-8 bytes, as oDL computes its ids.</summary>
@@ -45,10 +54,17 @@ public sealed class IpHasher
     /// <summary>Returns the lower-case hex MD5 of some text's UTF-8 bytes.</summary>
     internal static string Md5Hex(ReadOnlySpan<char> text)
     {
+        Span<byte> hash = stackalloc byte[16];
+        Md5Of(text, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>Writes the MD5 of some text's UTF-8 bytes into <paramref name="hash"/> (16 bytes).</summary>
+    internal static void Md5Of(ReadOnlySpan<char> text, Span<byte> hash)
+    {
         // oDL defines its encoded IPs and ids as MD5; matching its output needs the same hash. MD5 is not used to
         // protect anything here: the salt is what keeps the IP unreadable.
         var byteCount = Encoding.UTF8.GetByteCount(text);
-        Span<byte> hash = stackalloc byte[16];
         if (byteCount <= 1024)
         {
             Span<byte> utf8 = stackalloc byte[byteCount];
@@ -59,7 +75,5 @@ public sealed class IpHasher
         {
             Md5.HashData(Encoding.UTF8.GetBytes(text.ToArray()), hash);
         }
-
-        return Convert.ToHexStringLower(hash);
     }
 }

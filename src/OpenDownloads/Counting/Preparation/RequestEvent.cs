@@ -17,6 +17,12 @@ public readonly record struct RequestEvent(
     string EpisodeId,
     ByteRange Range)
 {
+    /// <summary>
+    /// Gets the client's IP, trimmed, when the preparer was asked to leave hashing it to the counting thread
+    /// (<see cref="EncodedIp"/> is then empty); otherwise <see langword="null"/>. Never leaves the count.
+    /// </summary>
+    internal string? UnhashedIp { get; init; }
+
     /// <summary>Gets the time in whole Unix seconds, truncated as oDL's <c>int(timestamp)</c> does.</summary>
     public long UnixSeconds => (UtcTicks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerSecond;
 

@@ -113,6 +113,32 @@ public sealed class EventPreparerTests
         Assert.Equal(PreparedRecord.Reject("broken"), result);
     }
 
+    [Fact]
+    public void PrepareForCounting_RawIp_LeavesTheSameHashForLater()
+    {
+        var record = ValidRecord();
+
+        var result = _sut.PrepareForCounting(record);
+
+        Assert.Equal(string.Empty, result.Event.EncodedIp);
+        Assert.Equal("1.2.3.4", result.Event.UnhashedIp);
+        var hash = new byte[16];
+        _sut.HashIp(result.Event.UnhashedIp!, hash);
+        Assert.Equal(_sut.Prepare(record).Event.EncodedIp, Convert.ToHexStringLower(hash));
+    }
+
+    [Fact]
+    public void PrepareForCounting_EncodedIpGiven_KeepsItAndNothingIsLeftToHash()
+    {
+        var record = ValidRecord();
+        record[OdlField.EncodedIp] = "given";
+
+        var result = _sut.PrepareForCounting(record);
+
+        Assert.Equal("given", result.Event.EncodedIp);
+        Assert.Null(result.Event.UnhashedIp);
+    }
+
     private static RawRecord ValidRecord() => new(new RecordLocation("t", 1, 1))
     {
         [OdlField.Ip] = "1.2.3.4",
