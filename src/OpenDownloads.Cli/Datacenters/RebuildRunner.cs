@@ -38,7 +38,8 @@ internal sealed class RebuildRunner(TextWriter output, TextWriter error)
             // An explicit --previous wins over the published latest, which wins over --out's content.
             var previous = options.PreviousDirectory is { } explicitPrevious
                 ? await ReadPreviousAsync(explicitPrevious)
-                : latest?.List ?? (options.OutDirectory is { } outDirectory ? await ReadPreviousAsync(outDirectory) : null);
+                : latest?.List
+                    ?? (options.OutDirectory is { } outDirectory ? await ReadPreviousAsync(outDirectory) : null);
             var rebuilder = DatacenterListRebuilder.Create(options.Rebuild, http, TimeProvider.System, logger);
             var build = await rebuilder.RebuildAsync(previous, cancellationToken);
             if (options.OutDirectory is { } directory && !await TryWriteAsync(build, directory, cancellationToken))

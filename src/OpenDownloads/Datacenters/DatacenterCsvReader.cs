@@ -45,7 +45,9 @@ internal static class DatacenterCsvReader
     {
         if (fields.Count != 4)
         {
-            throw row.Invalid($"has {fields.Count} fields ('{Excerpt(string.Join(',', fields))}')", $"4 fields: {Layout}");
+            throw row.Invalid(
+                $"has {fields.Count} fields ('{Excerpt(string.Join(',', fields))}')",
+                $"4 fields: {Layout}");
         }
 
         var start = ReadAddress(fields[0], "start", row);

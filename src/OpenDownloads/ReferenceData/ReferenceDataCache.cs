@@ -16,7 +16,9 @@ public sealed class ReferenceDataCache
     private readonly HttpClient _http;
     private readonly Action<string> _warn;
 
-    /// <summary>Initializes a cache in <paramref name="directory"/> that downloads with <paramref name="http"/>.</summary>
+    /// <summary>
+    /// Initializes a cache in <paramref name="directory"/> that downloads with <paramref name="http"/>.
+    /// </summary>
     /// <param name="http">The client for downloads.</param>
     /// <param name="directory">Where copies are kept.</param>
     /// <param name="warn">Told when a cached copy stands in for a download that failed.</param>
@@ -90,8 +92,8 @@ public sealed class ReferenceDataCache
         if (!File.Exists(pathOrUrl))
         {
             throw new ReferenceDataException(
-                $"The {file.Description} '{pathOrUrl}' given with {file.Option} does not exist; give an existing file or "
-                + "an http(s) URL.");
+                $"The {file.Description} '{pathOrUrl}' given with {file.Option} does not exist; give an existing "
+                + "file or an http(s) URL.");
         }
 
         return pathOrUrl;
@@ -121,7 +123,8 @@ public sealed class ReferenceDataCache
         timeout.CancelAfter(DownloadTimeout);
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await _http.SendAsync(
+                request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if (response.StatusCode == System.Net.HttpStatusCode.NotModified && File.Exists(target))
             {
                 return target;

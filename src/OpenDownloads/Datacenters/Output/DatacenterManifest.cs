@@ -29,7 +29,9 @@ public sealed record DatacenterManifest
     /// <summary>Gets the base list's rows skipped because they touch special-purpose space.</summary>
     public int BaseRowsSpecialPurpose { get; init; }
 
-    /// <summary>Gets the base list's rows refused as implausibly large: an IPv4 /8 or more, an IPv6 /16 or more.</summary>
+    /// <summary>
+    /// Gets the base list's rows refused as implausibly large: an IPv4 /8 or more, an IPv6 /16 or more.
+    /// </summary>
     public int BaseRowsTooLarge { get; init; }
 
     /// <summary>Gets each provider, in precedence order.</summary>

@@ -17,7 +17,9 @@ internal sealed class PrefixCollector
     /// <summary>Gets the number of prefixes skipped because they touch special-purpose space.</summary>
     public int SkippedCount { get; private set; }
 
-    /// <summary>Gets the number of prefixes refused because they are larger than <see cref="RangeSizeLimit"/>.</summary>
+    /// <summary>
+    /// Gets the number of prefixes refused because they are larger than <see cref="RangeSizeLimit"/>.
+    /// </summary>
     public int TooLargeCount { get; private set; }
 
     /// <summary>Gets the number of prefixes read so far, whether kept, skipped or refused.</summary>

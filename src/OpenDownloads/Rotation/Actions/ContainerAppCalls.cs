@@ -18,11 +18,15 @@ internal static class ContainerAppCalls
 
     public static ArmCall ListRevisions(ConsumerResource app) => new("GET", $"{app.Path}/revisions", ApiVersion);
 
-    /// <exception cref="InvalidOperationException">The revision name is not one (see <see cref="Segment"/>).</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The revision name is not one (see <see cref="Segment"/>).
+    /// </exception>
     public static ArmCall ReadRevision(ConsumerResource app, string revision) =>
         new("GET", $"{app.Path}/revisions/{Segment(revision)}", ApiVersion);
 
-    /// <exception cref="InvalidOperationException">The revision name is not one (see <see cref="Segment"/>).</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The revision name is not one (see <see cref="Segment"/>).
+    /// </exception>
     public static ArmCall RestartRevision(ConsumerResource app, string revision) =>
         new("POST", $"{app.Path}/revisions/{Segment(revision)}/restart", ApiVersion);
 
@@ -37,7 +41,8 @@ internal static class ContainerAppCalls
             return revision;
         }
 
-        if (revision.Length == 0 || revision.Any(character => !char.IsAsciiLetterOrDigit(character) && character != '-'))
+        if (revision.Length == 0
+            || revision.Any(character => !char.IsAsciiLetterOrDigit(character) && character != '-'))
         {
             throw new InvalidOperationException($"ARM named a revision '{PrintableText.Of(revision)}'; expected "
                 + "letters, digits and hyphens.");

@@ -10,7 +10,8 @@ namespace OpenDownloads.Rotation.Configuration;
 /// </summary>
 internal static class RotationSectionShape
 {
-    private static readonly string[] TopTimes = ["DebounceWindow", "Stagger", "RetryBackoff", "ActionLease", "VerifyDelay"];
+    private static readonly string[] TopTimes =
+        ["DebounceWindow", "Stagger", "RetryBackoff", "ActionLease", "VerifyDelay"];
     private static readonly string[] TopNumbers = ["MaxConcurrentActions", "MaxAttempts", "VerifyAttempts"];
     // StorageConnection is left out: it is a connection string or an identity-based section (RotationStorageAccount).
     private static readonly string[] TopTexts = ["AlertWebhook", "WebhookKey", "SelfResourceId"];
@@ -124,7 +125,8 @@ internal static class RotationSectionShape
         }
 
         var items = section.GetChildren().ToList();
-        var notIndexes = items.Where(item => !int.TryParse(item.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _));
+        var notIndexes = items.Where(
+            item => !int.TryParse(item.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _));
         if (notIndexes.Any())
         {
             problems.Add($"{section.Path} is an object; expected an array.");

@@ -8,8 +8,9 @@ internal static class NewestChanges
 {
     /// <summary>
     /// Groups <paramref name="changes"/> by value and keeps the newest of each by
-    /// <see cref="SecretChange.OccurredAt"/>. When the newest cannot be told (no time, or equal times), every change tied for newest is kept: being on any
-    /// of them counts as fresh, since Key Vault versions carry no order of their own.
+    /// <see cref="SecretChange.OccurredAt"/>. When the newest cannot be told (no time, or equal times), every change
+    /// tied for newest is kept: being on any of them counts as fresh, since Key Vault versions carry no order of their
+    /// own.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<SecretChange>> Of(IEnumerable<SecretChange> changes)
     {
