@@ -52,7 +52,8 @@ internal sealed class ReplaySchedule
         foreach (var body in bodies)
         {
             var latest = long.MinValue;
-            foreach (var record in reader.Read(body.Body, "check").Records)
+            var records = body.ReadError is null ? reader.Read(body.Body, "check").Records : [];
+            foreach (var record in records)
             {
                 needsDatacenters |= !string.IsNullOrWhiteSpace(record[OdlField.Ip]);
                 if (OdlTimestamp.TryParseUtcTicks(record[OdlField.Timestamp], out var ticks))

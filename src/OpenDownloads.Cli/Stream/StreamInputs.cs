@@ -10,7 +10,9 @@ namespace OpenDownloads.Cli.Streaming;
 /// Turns log files into the event bodies a producer would send: each line of JSON lines or combined log text as
 /// it is, each record of an Azure Monitor <c>{"records": [...]}</c> file in its own envelope, and each record of
 /// the files <c>odl count</c> reads (Avro, CSV, TSV, JSON arrays, OP3 exports) as one oDL event object. Each body
-/// keeps the file and line (or record) it came from, for its dead letter.
+/// keeps the file and line (or record) it came from, for its dead letter. A record the file's reader cannot read,
+/// or a file that cannot be read at all, becomes one event that carries the reader's reason, which the stream path
+/// rejects and dead-letters with that reason, as <c>odl count</c> rejects it.
 /// </summary>
 internal static class StreamInputs
 {
@@ -18,10 +20,19 @@ internal static class StreamInputs
         string path,
         LogFormat? format,
         FieldMapping mapping,
-        Action<string> onUnreadable,
         Action<string> onWarning)
     {
-        var content = ReadAll(path);
+        byte[] content;
+        try
+        {
+            content = ReadAll(path);
+        }
+        catch (InvalidDataException error)
+        {
+            // A gzip file cut short or corrupt: the file as a whole is one rejection, as in odl count.
+            return [Unreadable(new RecordLocation(path, 0, 0), error.Message)];
+        }
+
         var text = EventShapeDetector.TrimStart(content);
         if (text.IsEmpty)
         {
@@ -29,7 +40,7 @@ internal static class StreamInputs
             return [];
         }
 
-        var bodies = ReadBodies(path, content, text, format, mapping, onUnreadable);
+        var bodies = ReadBodies(path, content, text, format, mapping);
         if (bodies.Count == 0)
         {
             onWarning($"{path} holds no records; nothing was sent from it.");
@@ -43,8 +54,7 @@ internal static class StreamInputs
         byte[] content,
         ReadOnlySpan<byte> text,
         LogFormat? format,
-        FieldMapping mapping,
-        Action<string> onUnreadable)
+        FieldMapping mapping)
     {
         var chosen = format ?? LogFormatDetector.FromName(path) ?? LogFormatDetector.FromContent(content);
 
@@ -68,11 +78,7 @@ internal static class StreamInputs
             {
                 if (record.ReadError is { } error)
                 {
-                    onUnreadable($"{record.Location}: {error}");
-
-                    // Sent as text no reader takes, so the stream path rejects and counts it as odl count does.
-                    var unreadable = Encoding.UTF8.GetBytes("unreadable record: " + error);
-                    bodies.Add(new ReplayBody(unreadable, record.Location, null));
+                    bodies.Add(Unreadable(record.Location, error));
                 }
                 else
                 {
@@ -86,24 +92,44 @@ internal static class StreamInputs
             // as its own event, as a log shipper would send it, and the stream path counts or dead-letters each.
             return Lines(content, path);
         }
+        catch (InvalidDataException error)
+        {
+            // The file is not what it claims (a broken Avro header): what was read counts, the rest is one rejection.
+            bodies.Add(Unreadable(new RecordLocation(path, 0, 0), error.Message));
+        }
 
         return bodies;
     }
 
+    private static ReplayBody Unreadable(RecordLocation location, string reason) =>
+        new(ReadOnlyMemory<byte>.Empty, location, null, reason);
+
+    // Reads the whole file first and looks for the gzip magic in its bytes, so a pipe (/dev/stdin), which cannot
+    // seek, reads as a file does.
     private static byte[] ReadAll(string path)
     {
         using var file = File.OpenRead(path);
-        using var buffer = new MemoryStream();
-        var magic = new byte[2];
-        var read = file.Read(magic);
-        file.Position = 0;
-        var gzip = read == 2 && magic is [0x1f, 0x8b];
-        using (var input = gzip ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file)
+        return ReadAll(file);
+    }
+
+    internal static byte[] ReadAll(Stream file)
+    {
+        byte[] raw;
+        using (var buffer = new MemoryStream())
         {
-            input.CopyTo(buffer);
+            file.CopyTo(buffer);
+            raw = buffer.ToArray();
         }
 
-        return buffer.ToArray();
+        if (raw is not [0x1f, 0x8b, ..])
+        {
+            return raw;
+        }
+
+        using var gzip = new GZipStream(new MemoryStream(raw), CompressionMode.Decompress);
+        using var text = new MemoryStream();
+        gzip.CopyTo(text);
+        return text.ToArray();
     }
 
     private static bool IsJsonLines(ReadOnlySpan<byte> text) =>

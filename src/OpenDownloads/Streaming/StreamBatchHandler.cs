@@ -65,7 +65,10 @@ public sealed class StreamBatchHandler
         var batch = new BatchCount(partitionId, _time.GetUtcNow());
         foreach (var streamEvent in events)
         {
-            var read = _reader.Read(streamEvent.Body, $"p{partitionId}/s{streamEvent.SequenceNumber}");
+            var source = $"p{partitionId}/s{streamEvent.SequenceNumber}";
+            var read = streamEvent.ReadError is { } readError
+                ? new EventRecords(EventShape.JsonEvents, [RawRecord.Unreadable(new(source, 1, 1), readError)], 0)
+                : _reader.Read(streamEvent.Body, source);
             batch.Skipped += read.Skipped;
             batch.Records.AddRange(read.Records.Select(record => (streamEvent, record)));
         }
@@ -158,7 +161,7 @@ public sealed class StreamBatchHandler
 
         var reason = $"The request's day {day} closed at {day.End + _options.Lateness:yyyy-MM-dd'T'HH:mm'Z'}; "
             + "it arrived too late to be counted.";
-        batch.Letters.Add(Letter(streamEvent, record, reason));
+        batch.Letters.Add(Letter(streamEvent, record, reason) with { IsLate = true });
         batch.Count(day.Key, streamEvent.SequenceNumber, RecordOutcome.Late);
     }
 

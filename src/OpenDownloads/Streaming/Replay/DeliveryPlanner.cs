@@ -47,7 +47,7 @@ public static class DeliveryPlanner
             var offset = partition.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var body = bodies[index];
             var streamEvent = new StreamEvent(
-                body.Body, partition.Count, body.SentAt ?? options.EnqueuedTime, offset, body.Origin);
+                body.Body, partition.Count, body.SentAt ?? options.EnqueuedTime, offset, body.Origin, body.ReadError);
             partition.Add((streamEvent, arrivals[index]));
         }
 

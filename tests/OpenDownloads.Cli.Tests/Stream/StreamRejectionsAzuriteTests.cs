@@ -1,0 +1,79 @@
+using System.Text.Json;
+using OpenDownloads.Tests.Streaming;
+using OpenDownloads.Tests.TestData;
+
+namespace OpenDownloads.Cli.Tests.Stream;
+
+/// <summary>
+/// What <c>odl stream</c> does with what it cannot count, against Azurite: a file it cannot read is one rejection
+/// and the run goes on, a record the file reader cannot read is dead-lettered with the reader's reason, and the dead
+/// letters are printed and kept as <c>odl count</c> prints and keeps its rejections.
+/// </summary>
+[Collection(AzuriteSerial.Name)]
+public sealed class StreamRejectionsAzuriteTests
+{
+    private static readonly string Agents = SharedData.Path("opawg-v1", "user-agents.json");
+    private static readonly string Datacenters = SharedData.Path("ipcat", "datacenters.csv");
+
+    private static readonly string Good =
+        "{\"ip\":\"198.51.100.1\",\"user_agent\":\"Overcast/3.0\",\"timestamp\":\"2022-09-20T10:00:00Z\","
+        + "\"url\":\"/ep1.mp3\",\"method\":\"GET\"}";
+
+    [Fact]
+    public async Task Stream_AvroFileThatIsNotAvro_IsOneRejectionAndTheNextFileCounts()
+    {
+        using var temp = new TempDirectory();
+        var bad = temp.Combine("bad.avro");
+        await File.WriteAllBytesAsync(bad, "Obj\u0001garbage"u8.ToArray());
+        var good = temp.File("good.jsonl", Good);
+
+        var run = await StreamAsync(bad, good, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(1, json.RootElement.GetProperty("total").GetInt64());
+        Assert.Equal(1, json.RootElement.GetProperty("rejected").GetInt64());
+        Assert.Contains($"odl: rejected {bad} record 0: The Avro file '{bad}'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stream_CsvRowWithTooFewFields_DeadLetterKeepsTheReadersReasonInRejectedFile()
+    {
+        using var temp = new TempDirectory();
+        var csv = temp.File("log.csv", "ip,user_agent,timestamp,url\n198.51.100.1\n");
+        var rejected = temp.Combine("rejected.jsonl");
+
+        var run = await StreamAsync(csv, "--rejected", rejected);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains($"odl: rejected {csv}:2: The row has 1 fields; the header has 4.\n", run.Error,
+            StringComparison.Ordinal);
+        using var letter = JsonDocument.Parse(Assert.Single(await File.ReadAllLinesAsync(rejected)));
+        Assert.Equal(csv, letter.RootElement.GetProperty("source").GetString());
+        Assert.Equal(2, letter.RootElement.GetProperty("line").GetInt64());
+        Assert.Equal("The row has 1 fields; the header has 4.", letter.RootElement.GetProperty("reason").GetString());
+        Assert.Equal("rejected", letter.RootElement.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task Stream_RequestAfterItsDayClosed_IsPrintedAndKeptAsLate()
+    {
+        using var temp = new TempDirectory();
+        var log = temp.File("late.jsonl", string.Join('\n',
+            Good,
+            Good.Replace("2022-09-20T10", "2022-09-21T03", StringComparison.Ordinal),
+            Good.Replace("2022-09-20T10", "2022-09-20T23", StringComparison.Ordinal)));
+        var rejected = temp.Combine("rejected.jsonl");
+
+        var run = await StreamAsync(log, "--rejected", rejected);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains($"odl: late {log}:3: The request's day 2022-09-20", run.Error, StringComparison.Ordinal);
+        using var letter = JsonDocument.Parse(Assert.Single(await File.ReadAllLinesAsync(rejected)));
+        Assert.Equal("late", letter.RootElement.GetProperty("kind").GetString());
+    }
+
+    private static Task<OdlRun> StreamAsync(params string[] arguments) => OdlRun.StartAsync(
+        ["stream", .. arguments, "--agents", Agents, "--datacenters", Datacenters, "--salt", "s",
+            "--storage", AzuriteStorage.ConnectionString]);
+}
