@@ -58,15 +58,17 @@ internal static class StreamInputs
     {
         var chosen = format ?? LogFormatDetector.FromName(path) ?? LogFormatDetector.FromContent(content);
 
-        // An explicit JSON format still holds one of the stream's JSON shapes: an envelope, JSON lines or a document.
+        // An explicit JSON format still holds an Azure Monitor envelope. JSON lines whose first line is an envelope
+        // are Event Hubs capture files: each line goes as the envelope it is. Any other JSON lines are read as odl
+        // count reads them, one event a line, and a combined log's lines go as they are.
         var isJson = format is null or LogFormat.Json;
-        if (isJson && EventShapeDetector.Detect(text) == EventShape.AzureMonitor && !IsJsonLines(text))
+        var isEnvelope = isJson && EventShapeDetector.Detect(text) == EventShape.AzureMonitor;
+        if (isEnvelope && !IsJsonLines(text))
         {
             return AzureMonitorFile.Envelopes(content, path);
         }
 
-        if (chosen == LogFormat.JsonLines || (format is null && IsCombinedLog(text))
-            || (format == LogFormat.Json && IsJsonLines(text)))
+        if (isEnvelope || (format is null && IsCombinedLog(text)))
         {
             return Lines(content, path);
         }
@@ -86,15 +88,10 @@ internal static class StreamInputs
                 }
             }
         }
-        catch (InvalidDataException) when (format is null && chosen is LogFormat.Csv or LogFormat.Tsv)
-        {
-            // Text whose first line is neither a header nor a combined line (a comment, a cut line): each line goes
-            // as its own event, as a log shipper would send it, and the stream path counts or dead-letters each.
-            return Lines(content, path);
-        }
         catch (InvalidDataException error)
         {
-            // The file is not what it claims (a broken Avro header): what was read counts, the rest is one rejection.
+            // The file is not what it claims (a broken Avro header, a CSV header naming no oDL field): what was read
+            // counts and the rest is one rejection, as in odl count.
             bodies.Add(Unreadable(new RecordLocation(path, 0, 0), error.Message));
         }
 
@@ -135,11 +132,22 @@ internal static class StreamInputs
     private static bool IsJsonLines(ReadOnlySpan<byte> text) =>
         LogFormatDetector.FromContent(text) == LogFormat.JsonLines;
 
+    // A combined log may start with a comment or a cut line a log shipper left, so a few lines are looked at.
     private static bool IsCombinedLog(ReadOnlySpan<byte> text)
     {
-        var end = text.IndexOf((byte)'\n');
-        var first = Encoding.UTF8.GetString(end >= 0 ? text[..end] : text).TrimEnd('\r');
-        return CombinedLogLine.Parse(first, new RecordLocation("first line", 1, 1)).ReadError is null;
+        for (var looked = 0; looked < 5 && !text.IsEmpty; looked++)
+        {
+            var end = text.IndexOf((byte)'\n');
+            var line = Encoding.UTF8.GetString(end >= 0 ? text[..end] : text).TrimEnd('\r');
+            if (CombinedLogLine.Parse(line, new RecordLocation("line", 1, 1)).ReadError is null)
+            {
+                return true;
+            }
+
+            text = end >= 0 ? text[(end + 1)..] : [];
+        }
+
+        return false;
     }
 
     private static List<ReplayBody> Lines(byte[] content, string path)

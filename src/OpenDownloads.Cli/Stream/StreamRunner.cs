@@ -107,7 +107,7 @@ internal sealed class StreamRunner
 
     private static string? Validate(StreamOptions options)
     {
-        if (Count.InputChecks.FindProblem(options.Logs, outDirectory: null) is { } problem)
+        if (Count.InputChecks.FindProblem(options.Logs, outDirectory: null, "stream") is { } problem)
         {
             return problem;
         }

@@ -113,7 +113,7 @@ public sealed class StreamBatchHandler
             var open = await _days.GetOrOpenAsync(day, _options.Salt, batch.Now, cancellationToken);
             if (open is null || !open.Accepts(batch.Now))
             {
-                await CountLateAsync(batch, day, streamEvent, record, cancellationToken);
+                await CountLateAsync(batch, reference, day, streamEvent, record, cancellationToken);
                 return;
             }
 
@@ -142,6 +142,7 @@ public sealed class StreamBatchHandler
 
     private async Task CountLateAsync(
         BatchCount batch,
+        ReferenceSnapshot reference,
         StreamDay day,
         StreamEvent streamEvent,
         RawRecord record,
@@ -156,6 +157,16 @@ public sealed class StreamBatchHandler
 
         if (streamEvent.SequenceNumber <= mark)
         {
+            return;
+        }
+
+        // Only a request that could have been counted is late; a bad one is rejected, as odl count rejects it. Its
+        // day's totals are final, so it is counted with the records that belong to no day.
+        var prepared = batch.PreparerFor(_options.Salt, reference.DenyList).Prepare(record);
+        if (prepared.Outcome == PrepareOutcome.Rejected)
+        {
+            batch.Letters.Add(Letter(streamEvent, record, prepared.Reason!));
+            batch.Count(CounterStore.Undated, streamEvent.SequenceNumber, RecordOutcome.Rejected);
             return;
         }
 

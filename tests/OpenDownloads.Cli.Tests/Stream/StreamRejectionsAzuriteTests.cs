@@ -73,6 +73,68 @@ public sealed class StreamRejectionsAzuriteTests
         Assert.Equal("late", letter.RootElement.GetProperty("kind").GetString());
     }
 
+    [Fact]
+    public async Task Stream_BadRequestAfterItsDayClosed_IsRejectedNotLate()
+    {
+        using var temp = new TempDirectory();
+        var log = temp.File("late.jsonl", string.Join('\n',
+            Good,
+            Good.Replace("2022-09-20T10", "2022-09-21T03", StringComparison.Ordinal),
+            Good.Replace("2022-09-20T10", "2022-09-20T23", StringComparison.Ordinal)
+                .Replace("198.51.100.1", "999.1.1.1", StringComparison.Ordinal)));
+
+        var run = await StreamAsync(log, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(0, json.RootElement.GetProperty("late").GetInt64());
+        Assert.Equal(1, json.RootElement.GetProperty("rejected").GetInt64());
+        Assert.Contains($"odl: rejected {log}:3: The ip '999.1.1.1' is not", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("shapes.jsonl", "[1,2]\n[{0}]\n{{\"rows\":[]}}\n{{\"records\":[]}}\n")] // one event a line, as count
+    [InlineData("log.csv", "foo,bar\n1,2\n3,4\n")] // a header naming no oDL field: the file is one rejection
+    [InlineData("access.log", "198.51.100.1 - - [20/Sep/2022:00:08:03 +0000] \"GET /ep1.mp3 HTTP/1.1\" 200 2 \"-\" "
+        + "\"Overcast/3.0\"\n", "--format", "jsonlines")] // a named format is read as that format
+    public async Task Stream_ShapesOdlCountReadsItsOwnWay_CountsAsOdlCount(
+        string name,
+        string content,
+        params string[] options)
+    {
+        using var temp = new TempDirectory();
+        var log = temp.File(name, string.Format(System.Globalization.CultureInfo.InvariantCulture, content, Good));
+        string[] common = [.. options, "--agents", Agents, "--datacenters", Datacenters, "--salt", "s", "--json"];
+
+        var run = await StreamAsync([log, .. options, "--json"]);
+        var count = await OdlRun.StartAsync(["count", log, .. common]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var streamed = JsonDocument.Parse(run.Output);
+        using var counted = JsonDocument.Parse(count.Output);
+        foreach (var property in counted.RootElement.EnumerateObject())
+        {
+            Assert.Equal(property.Value.GetRawText(), streamed.RootElement.GetProperty(property.Name).GetRawText());
+        }
+    }
+
+    [Theory]
+    [InlineData("--seed", "x", "odl: Cannot parse argument 'x' for option '--seed'; expected a whole number.\n")]
+    [InlineData("--format", "foo",
+        "odl: Cannot parse argument 'foo' for option '--format'; expected one of avro, jsonlines, json, csv, tsv.\n")]
+    [InlineData("--redeliver", "NaN", "odl: --redeliver is NaN; expected a fraction from 0 to 1.\n")]
+    [InlineData("--bogus", null, "odl: '--bogus' is not an option of odl stream; run 'odl stream --help'")]
+    public async Task Stream_BadOption_SaysWhatWasExpectedInWords(string option, string? value, string expected)
+    {
+        using var temp = new TempDirectory();
+        var log = temp.File("one.jsonl", Good);
+
+        var run = await OdlRun.StartAsync(["stream", log, option, .. value is null ? [] : new[] { value }]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith(expected, run.Error, StringComparison.Ordinal);
+    }
+
     private static Task<OdlRun> StreamAsync(params string[] arguments) => OdlRun.StartAsync(
         ["stream", .. arguments, "--agents", Agents, "--datacenters", Datacenters, "--salt", "s",
             "--storage", AzuriteStorage.ConnectionString]);
