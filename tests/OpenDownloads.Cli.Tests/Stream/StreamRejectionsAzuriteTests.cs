@@ -118,6 +118,22 @@ public sealed class StreamRejectionsAzuriteTests
         }
     }
 
+    [Fact]
+    public async Task Stream_CombinedLineWhoseRangeIsNoByteRange_IsRejectedAsAnOdlEventIs()
+    {
+        using var temp = new TempDirectory();
+        var log = temp.File("access.log", "198.51.100.1 - - [20/Sep/2022:00:08:03 +0000] \"GET /ep1.mp3 HTTP/1.1\" "
+            + "206 2 \"-\" \"Overcast/3.0\" \"garbage\"\n");
+
+        var run = await StreamAsync(log, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(1, json.RootElement.GetProperty("rejected").GetInt64());
+        Assert.Contains($"odl: rejected {log}:1: The range 'garbage' has no bytes=START-END", run.Error,
+            StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--seed", "x", "odl: Cannot parse argument 'x' for option '--seed'; expected a whole number.\n")]
     [InlineData("--format", "foo",
