@@ -54,6 +54,20 @@ internal static class AzureMonitorFile
         return bodies;
     }
 
+    /// <summary>Whether <paramref name="line"/> is an envelope whose records array is empty.</summary>
+    public static bool IsEmptyEnvelope(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            return SeekRecords(ref reader) && reader.Read() && reader.TokenType == JsonTokenType.EndArray;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     // Moves to the first top-level records array, as the stream path's shape detector finds it.
     private static bool SeekRecords(ref Utf8JsonReader reader)
     {

@@ -40,7 +40,7 @@ internal static class StreamInputs
             return [];
         }
 
-        var bodies = ReadBodies(path, content, text, format, mapping);
+        var bodies = ReadBodies(path, content, text, format, mapping, onWarning);
         if (bodies.Count == 0)
         {
             onWarning($"{path} holds no records; nothing was sent from it.");
@@ -54,7 +54,8 @@ internal static class StreamInputs
         byte[] content,
         ReadOnlySpan<byte> text,
         LogFormat? format,
-        FieldMapping mapping)
+        FieldMapping mapping,
+        Action<string> onWarning)
     {
         var chosen = format ?? LogFormatDetector.FromName(path) ?? LogFormatDetector.FromContent(content);
 
@@ -68,7 +69,12 @@ internal static class StreamInputs
             return AzureMonitorFile.Envelopes(content, path);
         }
 
-        if (isEnvelope || (format is null && IsCombinedLog(text)))
+        if (isEnvelope)
+        {
+            return EnvelopeLines(content, path, onWarning);
+        }
+
+        if (format is null && IsCombinedLog(text))
         {
             return Lines(content, path);
         }
@@ -93,6 +99,19 @@ internal static class StreamInputs
             // The file is not what it claims (a broken Avro header, a CSV header naming no oDL field): what was read
             // counts and the rest is one rejection, as in odl count.
             bodies.Add(Unreadable(new RecordLocation(path, 0, 0), error.Message));
+        }
+
+        return bodies;
+    }
+
+    private static List<ReplayBody> EnvelopeLines(byte[] content, string path, Action<string> onWarning)
+    {
+        var bodies = Lines(content, path);
+        foreach (var empty in bodies.Where(body => AzureMonitorFile.IsEmptyEnvelope(body.Body.Span)).ToList())
+        {
+            // An envelope with no records has nothing to count or reject; it is named rather than dropped unseen.
+            onWarning($"{empty.Origin} is an Azure Monitor envelope with an empty records array; nothing was sent.");
+            bodies.Remove(empty);
         }
 
         return bodies;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenDownloads.Tests.Streaming;
+using OpenDownloads.Tests.Streaming.Input;
 using OpenDownloads.Tests.TestData;
 
 namespace OpenDownloads.Cli.Tests.Stream;
@@ -132,6 +133,22 @@ public sealed class StreamRejectionsAzuriteTests
         Assert.Equal(1, json.RootElement.GetProperty("rejected").GetInt64());
         Assert.Contains($"odl: rejected {log}:1: The range 'garbage' has no bytes=START-END", run.Error,
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stream_CaptureFileWithAnEmptyEnvelope_WarnsNamingTheLine()
+    {
+        using var temp = new TempDirectory();
+        var envelope = EventBodies.FrontDoor.ReplaceLineEndings(" ");
+        var log = temp.File("capture.jsonl", "{\"records\": []}\n" + envelope + "\n");
+
+        var run = await StreamAsync(log, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains($"odl: warning: {log}:1 is an Azure Monitor envelope with an empty records array", run.Error,
+            StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(1, json.RootElement.GetProperty("total").GetInt64());
     }
 
     [Theory]
