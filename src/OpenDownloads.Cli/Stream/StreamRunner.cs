@@ -162,7 +162,9 @@ internal sealed class StreamRunner
 
         if (letters.Count > ShownRejections)
         {
-            var where = options.RejectedFile is { } file ? $"all are in {file}" : "give --rejected FILE to keep them all";
+            var where = options.RejectedFile is { } file
+                ? $"all are in {file}"
+                : "give --rejected FILE to keep them all";
             await _error.WriteLineAsync($"odl: ... {letters.Count - ShownRejections} more dead letters ({where}).");
         }
     }

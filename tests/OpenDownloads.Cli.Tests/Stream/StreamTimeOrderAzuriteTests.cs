@@ -57,6 +57,37 @@ public sealed class StreamTimeOrderAzuriteTests
         Assert.Equal(120, streamed.RootElement.GetProperty("events").GetInt64());
     }
 
+    [Fact]
+    public async Task Stream_Kept_FinalTotalsWereUpdatedAtTheLastDaysRealCloseTime()
+    {
+        using var temp = new TempDirectory();
+        var log = temp.File("week.jsonl", SortedWeek(20));
+
+        var run = await OdlRun.StartAsync(
+            "stream", log, "--agents", Agents, "--datacenters", Datacenters, "--salt", "s", "--keep",
+            "--storage", AzuriteStorage.ConnectionString);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var name = System.Text.RegularExpressions.Regex.Match(run.Error, "dead letters in container ([a-z0-9]+);")
+            .Groups[1].Value;
+        var container = AzuriteStorage.Blobs().GetBlobContainerClient(name);
+        try
+        {
+            // The log's last request is on 2022-09-26; that day closes at 02:00 the next day, plus the 10-minute grace.
+            var totals = await container.GetBlobClient("totals/2022/09/26.json").DownloadContentAsync();
+            using var json = JsonDocument.Parse(totals.Value.Content.ToString());
+            Assert.True(json.RootElement.GetProperty("final").GetBoolean());
+            Assert.StartsWith("2022-09-27T02:10:00", json.RootElement.GetProperty("updated_at").GetString(),
+                StringComparison.Ordinal);
+        }
+        finally
+        {
+            await container.DeleteIfExistsAsync();
+            await AzuriteStorage.Blobs().GetBlobContainerClient(name + "-dc").DeleteIfExistsAsync();
+            await AzuriteStorage.Tables().DeleteTableAsync(name);
+        }
+    }
+
     // Requests every 84 minutes or so from a handful of listeners, so each day has a few and the days' closes
     // (02:00 the next day) fall between requests.
     private static string SortedWeek(int requests)

@@ -194,8 +194,10 @@ public sealed class EventBodyReaderTests
             "category 'AppServiceHTTPLogs' is not a request log", "a category the counter does not read" },
         { "{\"records\": [{\"category\": \"\", \"properties\": {}}]}", "category '' is not", "an empty category" },
         { "hello world", "not JSON or a combined log line", "text that is no log line" },
-        { FrontDoorWith("\"clientIp\": \"203.0.113.5\", \"userAgent\": {\"a\": 1}"), "userAgent is a JSON Object; expected a string",
-            "an object user agent is no bot" },
+        {
+            FrontDoorWith("\"clientIp\": \"203.0.113.5\", \"userAgent\": {\"a\": 1}"),
+            "userAgent is a JSON Object; expected a string", "an object user agent is no bot"
+        },
         { FrontDoorWith("\"userAgent\": \"ua\", \"clientIp\": [1]"), "clientIp is a JSON Array; expected a string",
             "an array client IP" },
         { "{\"records\": [{\"category\": [\"FrontDoorAccessLog\"], \"properties\": {}}]}",
