@@ -25,7 +25,7 @@ internal static class OdlApp
             // Usage mistakes are "could not run", like a missing file: exit code 2, not the library's default 1.
             foreach (var problem in parsed.Errors)
             {
-                await error.WriteLineAsync($"odl: {problem.Message}");
+                await error.WriteLineAsync($"odl: {OptionValues.Explain(problem.Message)}");
             }
 
             await error.WriteLineAsync(UsageHint(parsed.CommandResult));

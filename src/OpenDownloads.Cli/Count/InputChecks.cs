@@ -7,11 +7,11 @@ namespace OpenDownloads.Cli.Count;
 internal static class InputChecks
 {
     /// <summary>Returns why the logs or the output directory cannot be used, or null when they can.</summary>
-    public static string? FindProblem(IReadOnlyList<string> logs, string? outDirectory)
+    public static string? FindProblem(IReadOnlyList<string> logs, string? outDirectory, string command = "count")
     {
         foreach (var log in logs)
         {
-            if (FindLogProblem(log) is { } problem)
+            if (FindLogProblem(log, command) is { } problem)
             {
                 return problem;
             }
@@ -20,7 +20,7 @@ internal static class InputChecks
         return outDirectory is null ? null : FindOutputProblem(outDirectory);
     }
 
-    private static string? FindLogProblem(string log)
+    private static string? FindLogProblem(string log, string command)
     {
         if (Directory.Exists(log))
         {
@@ -30,7 +30,7 @@ internal static class InputChecks
         if (!File.Exists(log))
         {
             return log.StartsWith('-')
-                ? $"'{log}' is not an option of odl count; run 'odl count --help' for the options."
+                ? $"'{log}' is not an option of odl {command}; run 'odl {command} --help' for the options."
                 : $"the log file '{log}' does not exist.";
         }
 

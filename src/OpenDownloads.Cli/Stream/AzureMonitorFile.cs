@@ -7,8 +7,9 @@ namespace OpenDownloads.Cli.Streaming;
 
 /// <summary>
 /// Splits an Azure Monitor <c>{"records": [...]}</c> file into one envelope per record, as diagnostic settings
-/// would send them, each with the file line its record starts on. A file that is not valid JSON goes as one body,
-/// which the stream path dead-letters with the parser's reason.
+/// would send them, each with the file line its record starts on. A file that is not valid JSON from its start goes
+/// as one body, which the stream path dead-letters with the parser's reason; one that breaks later keeps the records
+/// before the break, and the rest is one rejection.
 /// </summary>
 internal static class AzureMonitorFile
 {
@@ -38,12 +39,33 @@ internal static class AzureMonitorFile
                 bodies.Add(new ReplayBody(Encoding.UTF8.GetBytes($"{{\"records\":[{record}]}}"), origin, null));
             }
         }
+        catch (JsonException error) when (bodies.Count > 0)
+        {
+            var rest = new RecordLocation(path, line, bodies.Count + 1);
+            var reason = $"The Azure Monitor file '{path}' is not valid JSON after its record {bodies.Count}: "
+                + error.Message;
+            bodies.Add(new ReplayBody(ReadOnlyMemory<byte>.Empty, rest, null, reason));
+        }
         catch (JsonException)
         {
             return [new ReplayBody(content, new RecordLocation(path, 1, 1), null)];
         }
 
         return bodies;
+    }
+
+    /// <summary>Whether <paramref name="line"/> is an envelope whose records array is empty.</summary>
+    public static bool IsEmptyEnvelope(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            return SeekRecords(ref reader) && reader.Read() && reader.TokenType == JsonTokenType.EndArray;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     // Moves to the first top-level records array, as the stream path's shape detector finds it.

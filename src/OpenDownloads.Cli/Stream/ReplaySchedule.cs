@@ -19,12 +19,15 @@ internal sealed class ReplaySchedule
         List<ReplayBody> bodies,
         DateTimeOffset start,
         bool needsDatacenters,
-        SortedSet<DateTimeOffset> closes)
+        SortedSet<DateTimeOffset> closes,
+        IReadOnlyList<DateTimeOffset> closeTimes)
     {
         Bodies = bodies;
         Start = start;
         NeedsDatacenters = needsDatacenters;
         _closes = closes;
+        CloseTimes = closeTimes;
+        LastClose = closes.Count > 0 ? closes.Max : null;
     }
 
     public IReadOnlyList<ReplayBody> Bodies { get; }
@@ -32,6 +35,12 @@ internal sealed class ReplaySchedule
     public DateTimeOffset Start { get; }
 
     public bool NeedsDatacenters { get; }
+
+    /// <summary>When each day the bodies touch stops taking requests (its end plus the lateness), ascending.</summary>
+    public IReadOnlyList<DateTimeOffset> CloseTimes { get; }
+
+    /// <summary>When the last of those days is due to close (grace included); absent when no body has a time.</summary>
+    public DateTimeOffset? LastClose { get; }
 
     public static ReplaySchedule Build(IEnumerable<ReplayBody> bodies, FieldMapping mapping, StreamingOptions settings)
     {
@@ -43,7 +52,8 @@ internal sealed class ReplaySchedule
         foreach (var body in bodies)
         {
             var latest = long.MinValue;
-            foreach (var record in reader.Read(body.Body, "check").Records)
+            var records = body.ReadError is null ? reader.Read(body.Body, "check").Records : [];
+            foreach (var record in records)
             {
                 needsDatacenters |= !string.IsNullOrWhiteSpace(record[OdlField.Ip]);
                 if (OdlTimestamp.TryParseUtcTicks(record[OdlField.Timestamp], out var ticks))
@@ -60,7 +70,8 @@ internal sealed class ReplaySchedule
         }
 
         var start = first == long.MaxValue ? DateTimeOffset.UtcNow : new DateTimeOffset(first, TimeSpan.Zero);
-        return new ReplaySchedule(timed, start, needsDatacenters, closes);
+        var closeTimes = closes.Select(close => close - settings.CloseGrace).ToList();
+        return new ReplaySchedule(timed, start, needsDatacenters, closes, closeTimes);
     }
 
     /// <summary>Whether a day became due to close by <paramref name="now"/> since the last call.</summary>

@@ -64,11 +64,17 @@ internal static class StreamCommand
             Description = "Map a source field onto an oDL field, as source:target.",
         };
 
+        var rejected = new Option<string?>("--rejected")
+        {
+            Description = "Write every dead letter (rejected and late records) to this file as JSON lines.",
+            HelpName = "FILE",
+        };
+
         var command = new Command(
             "stream", "Push logs through the streaming counter, as Event Hubs batches, and count them.")
         {
             logs, agents, datacenters, salt, offset, partitions, batchSize, redeliver, shuffle, seed, storage, keep,
-            keepOpen, json, format, map,
+            keepOpen, json, format, map, rejected,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -88,7 +94,8 @@ internal static class StreamCommand
                 result.GetValue(keepOpen),
                 result.GetValue(json),
                 result.GetValue(format),
-                result.GetValue(map) ?? []);
+                result.GetValue(map) ?? [],
+                result.GetValue(rejected));
             return new StreamRunner(output, error).RunAsync(options, cancellationToken);
         });
         return command;

@@ -10,7 +10,9 @@ namespace OpenDownloads.Cli.Streaming;
 /// Turns log files into the event bodies a producer would send: each line of JSON lines or combined log text as
 /// it is, each record of an Azure Monitor <c>{"records": [...]}</c> file in its own envelope, and each record of
 /// the files <c>odl count</c> reads (Avro, CSV, TSV, JSON arrays, OP3 exports) as one oDL event object. Each body
-/// keeps the file and line (or record) it came from, for its dead letter.
+/// keeps the file and line (or record) it came from, for its dead letter. A record the file's reader cannot read,
+/// or a file that cannot be read at all, becomes one event that carries the reader's reason, which the stream path
+/// rejects and dead-letters with that reason, as <c>odl count</c> rejects it.
 /// </summary>
 internal static class StreamInputs
 {
@@ -18,10 +20,19 @@ internal static class StreamInputs
         string path,
         LogFormat? format,
         FieldMapping mapping,
-        Action<string> onUnreadable,
         Action<string> onWarning)
     {
-        var content = ReadAll(path);
+        byte[] content;
+        try
+        {
+            content = ReadAll(path);
+        }
+        catch (InvalidDataException error)
+        {
+            // A gzip file cut short or corrupt: the file as a whole is one rejection, as in odl count.
+            return [Unreadable(new RecordLocation(path, 0, 0), error.Message)];
+        }
+
         var text = EventShapeDetector.TrimStart(content);
         if (text.IsEmpty)
         {
@@ -29,7 +40,7 @@ internal static class StreamInputs
             return [];
         }
 
-        var bodies = ReadBodies(path, content, text, format, mapping, onUnreadable);
+        var bodies = ReadBodies(path, content, text, format, mapping, onWarning);
         if (bodies.Count == 0)
         {
             onWarning($"{path} holds no records; nothing was sent from it.");
@@ -44,19 +55,26 @@ internal static class StreamInputs
         ReadOnlySpan<byte> text,
         LogFormat? format,
         FieldMapping mapping,
-        Action<string> onUnreadable)
+        Action<string> onWarning)
     {
         var chosen = format ?? LogFormatDetector.FromName(path) ?? LogFormatDetector.FromContent(content);
 
-        // An explicit JSON format still holds one of the stream's JSON shapes: an envelope, JSON lines or a document.
+        // An explicit JSON format still holds an Azure Monitor envelope. JSON lines whose first line is an envelope
+        // are Event Hubs capture files: each line goes as the envelope it is. Any other JSON lines are read as odl
+        // count reads them, one event a line, and a combined log's lines go as they are.
         var isJson = format is null or LogFormat.Json;
-        if (isJson && EventShapeDetector.Detect(text) == EventShape.AzureMonitor && !IsJsonLines(text))
+        var isEnvelope = isJson && EventShapeDetector.Detect(text) == EventShape.AzureMonitor;
+        if (isEnvelope && !IsJsonLines(text))
         {
             return AzureMonitorFile.Envelopes(content, path);
         }
 
-        if (chosen == LogFormat.JsonLines || (format is null && IsCombinedLog(text))
-            || (format == LogFormat.Json && IsJsonLines(text)))
+        if (isEnvelope)
+        {
+            return EnvelopeLines(content, path, onWarning);
+        }
+
+        if (format is null && IsCombinedLog(text))
         {
             return Lines(content, path);
         }
@@ -68,11 +86,7 @@ internal static class StreamInputs
             {
                 if (record.ReadError is { } error)
                 {
-                    onUnreadable($"{record.Location}: {error}");
-
-                    // Sent as text no reader takes, so the stream path rejects and counts it as odl count does.
-                    var unreadable = Encoding.UTF8.GetBytes("unreadable record: " + error);
-                    bodies.Add(new ReplayBody(unreadable, record.Location, null));
+                    bodies.Add(Unreadable(record.Location, error));
                 }
                 else
                 {
@@ -80,40 +94,79 @@ internal static class StreamInputs
                 }
             }
         }
-        catch (InvalidDataException) when (format is null && chosen is LogFormat.Csv or LogFormat.Tsv)
+        catch (InvalidDataException error)
         {
-            // Text whose first line is neither a header nor a combined line (a comment, a cut line): each line goes
-            // as its own event, as a log shipper would send it, and the stream path counts or dead-letters each.
-            return Lines(content, path);
+            // The file is not what it claims (a broken Avro header, a CSV header naming no oDL field): what was read
+            // counts and the rest is one rejection, as in odl count.
+            bodies.Add(Unreadable(new RecordLocation(path, 0, 0), error.Message));
         }
 
         return bodies;
     }
 
+    private static List<ReplayBody> EnvelopeLines(byte[] content, string path, Action<string> onWarning)
+    {
+        var bodies = Lines(content, path);
+        foreach (var empty in bodies.Where(body => AzureMonitorFile.IsEmptyEnvelope(body.Body.Span)).ToList())
+        {
+            // An envelope with no records has nothing to count or reject; it is named rather than dropped unseen.
+            onWarning($"{empty.Origin} is an Azure Monitor envelope with an empty records array; nothing was sent.");
+            bodies.Remove(empty);
+        }
+
+        return bodies;
+    }
+
+    private static ReplayBody Unreadable(RecordLocation location, string reason) =>
+        new(ReadOnlyMemory<byte>.Empty, location, null, reason);
+
+    // Reads the whole file first and looks for the gzip magic in its bytes, so a pipe (/dev/stdin), which cannot
+    // seek, reads as a file does.
     private static byte[] ReadAll(string path)
     {
         using var file = File.OpenRead(path);
-        using var buffer = new MemoryStream();
-        var magic = new byte[2];
-        var read = file.Read(magic);
-        file.Position = 0;
-        var gzip = read == 2 && magic is [0x1f, 0x8b];
-        using (var input = gzip ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file)
+        return ReadAll(file);
+    }
+
+    internal static byte[] ReadAll(Stream file)
+    {
+        byte[] raw;
+        using (var buffer = new MemoryStream())
         {
-            input.CopyTo(buffer);
+            file.CopyTo(buffer);
+            raw = buffer.ToArray();
         }
 
-        return buffer.ToArray();
+        if (raw is not [0x1f, 0x8b, ..])
+        {
+            return raw;
+        }
+
+        using var gzip = new GZipStream(new MemoryStream(raw), CompressionMode.Decompress);
+        using var text = new MemoryStream();
+        gzip.CopyTo(text);
+        return text.ToArray();
     }
 
     private static bool IsJsonLines(ReadOnlySpan<byte> text) =>
         LogFormatDetector.FromContent(text) == LogFormat.JsonLines;
 
+    // A combined log may start with a comment or a cut line a log shipper left, so a few lines are looked at.
     private static bool IsCombinedLog(ReadOnlySpan<byte> text)
     {
-        var end = text.IndexOf((byte)'\n');
-        var first = Encoding.UTF8.GetString(end >= 0 ? text[..end] : text).TrimEnd('\r');
-        return CombinedLogLine.Parse(first, new RecordLocation("first line", 1, 1)).ReadError is null;
+        for (var looked = 0; looked < 5 && !text.IsEmpty; looked++)
+        {
+            var end = text.IndexOf((byte)'\n');
+            var line = Encoding.UTF8.GetString(end >= 0 ? text[..end] : text).TrimEnd('\r');
+            if (CombinedLogLine.Parse(line, new RecordLocation("line", 1, 1)).ReadError is null)
+            {
+                return true;
+            }
+
+            text = end >= 0 ? text[(end + 1)..] : [];
+        }
+
+        return false;
     }
 
     private static List<ReplayBody> Lines(byte[] content, string path)

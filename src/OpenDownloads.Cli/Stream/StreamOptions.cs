@@ -19,4 +19,5 @@ internal sealed record StreamOptions(
     bool KeepOpen,
     bool Json,
     LogFormat? Format,
-    IReadOnlyList<string> Mappings);
+    IReadOnlyList<string> Mappings,
+    string? RejectedFile = null);

@@ -9,10 +9,11 @@ namespace OpenDownloads.Cli.Streaming;
 
 /// <summary>
 /// Delivers a schedule's bodies to the stream path as Event Hubs would, with a clock that follows the requests:
-/// before each delivery it moves to the latest request time the delivery carries, and once a day's lateness and
-/// grace have passed the closer runs, as the service's timer would. Requests that arrive after their day stopped
-/// taking requests are late. At the end every day is closed, or with <c>keepOpen</c> the days not yet due stay
-/// open and their provisional totals are read back.
+/// before each delivery it moves to the latest request time the delivery carries (and at least to the last close
+/// its bodies arrived after), and once a day's lateness and grace have passed the closer runs, as the service's timer
+/// would. Batches are cut at close times (<see cref="DeliveryOptions.CloseTimes"/>), so a log in time order has no
+/// late requests; a request that comes in the log after its day stopped taking requests is late. At the end every
+/// day is closed, or with <c>keepOpen</c> the days not yet due stay open and their provisional totals are read back.
 /// </summary>
 internal static class StreamReplay
 {
@@ -33,6 +34,7 @@ internal static class StreamReplay
             RedeliverFraction = options.RedeliverFraction,
             Shuffle = options.Shuffle,
             EnqueuedTime = schedule.Start,
+            CloseTimes = schedule.CloseTimes,
         };
         var plan = DeliveryPlanner.Plan(schedule.Bodies, delivery, random);
         var started = TimeProvider.System.GetTimestamp();
@@ -40,6 +42,7 @@ internal static class StreamReplay
         var late = 0L;
         foreach (var batch in plan)
         {
+            clock.MoveForwardTo(batch.NotBefore ?? schedule.Start);
             clock.MoveForwardTo(batch.Events.Max(e => e.EnqueuedTime));
             late += (await pipeline.Handler.HandleAsync(batch.PartitionId, batch.Events, cancellationToken)).Late;
             if (schedule.TakeDueCloses(clock.GetUtcNow()))
@@ -48,9 +51,9 @@ internal static class StreamReplay
             }
         }
 
-        if (!options.KeepOpen)
+        if (!options.KeepOpen && schedule.LastClose is { } lastClose)
         {
-            clock.MoveForwardTo(DateTimeOffset.MaxValue.AddYears(-1));
+            clock.MoveForwardTo(lastClose);
         }
 
         closed.AddRange(await pipeline.Closer.RunAsync(cancellationToken));

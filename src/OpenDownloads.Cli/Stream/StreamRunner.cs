@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using OpenDownloads.Counting;
 using OpenDownloads.Counting.Readers;
 using OpenDownloads.Datacenters.Publishing;
@@ -43,19 +44,8 @@ internal sealed class StreamRunner
             return Fail(error.Message);
         }
 
-        var shown = 0;
         var bodies = options.Logs.SelectMany(log => StreamInputs.Read(
-            log,
-            options.Format,
-            mapping,
-            reason =>
-            {
-                if (shown++ < ShownRejections)
-                {
-                    _error.WriteLine($"odl: rejected {reason}");
-                }
-            },
-            warning => _error.WriteLine($"odl: warning: {warning}")));
+            log, options.Format, mapping, warning => _error.WriteLine($"odl: warning: {warning}")));
         var run = RunName();
         var settings = Settings(options, run, mapping);
         var schedule = ReplaySchedule.Build(bodies, mapping, settings);
@@ -77,6 +67,7 @@ internal sealed class StreamRunner
             await StreamReferencePublisher.PublishAsync(
                 storage, settings, options, schedule.NeedsDatacenters, cancellationToken);
             var outcome = await StreamReplay.RunAsync(storage, settings, options, schedule, cancellationToken);
+            await ReportDeadLettersAsync(storage, settings, options, cancellationToken);
             var seconds = outcome.Streamed.TotalSeconds;
             await _error.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
@@ -116,7 +107,7 @@ internal sealed class StreamRunner
 
     private static string? Validate(StreamOptions options)
     {
-        if (Count.InputChecks.FindProblem(options.Logs, outDirectory: null) is { } problem)
+        if (Count.InputChecks.FindProblem(options.Logs, outDirectory: null, "stream") is { } problem)
         {
             return problem;
         }
@@ -137,11 +128,63 @@ internal sealed class StreamRunner
             return $"--batch-size is {options.BatchSize}; expected 1 to 10000.";
         }
 
-        return options.RedeliverFraction is < 0 or > 1
+        if (options.RejectedFile is { } rejected && FindRejectedFileProblem(rejected) is { } rejectedProblem)
+        {
+            return rejectedProblem;
+        }
+
+        return options.RedeliverFraction is < 0 or > 1 or double.NaN
             ? string.Create(
                 CultureInfo.InvariantCulture,
                 $"--redeliver is {options.RedeliverFraction}; expected a fraction from 0 to 1.")
             : null;
+    }
+
+    // As odl count prints its first rejections: the rest are in --rejected FILE, or in the container with --keep.
+    private async Task ReportDeadLettersAsync(
+        StreamStorage storage,
+        StreamingOptions settings,
+        StreamOptions options,
+        CancellationToken cancellationToken)
+    {
+        var letters = await StreamDeadLetters.ReadAsync(
+            storage.Output, settings.DeadLetterPrefix, options.Logs, cancellationToken);
+        foreach (var letter in letters.Take(ShownRejections))
+        {
+            await _error.WriteLineAsync($"odl: {letter}");
+        }
+
+        if (options.RejectedFile is { } path)
+        {
+            await File.WriteAllLinesAsync(
+                path, letters.Select(letter => JsonSerializer.Serialize(letter)), cancellationToken);
+        }
+
+        if (letters.Count > ShownRejections)
+        {
+            var where = options.RejectedFile is { } file
+                ? $"all are in {file}"
+                : "give --rejected FILE to keep them all";
+            await _error.WriteLineAsync($"odl: ... {letters.Count - ShownRejections} more dead letters ({where}).");
+        }
+    }
+
+    private static string? FindRejectedFileProblem(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return $"--rejected '{path}' is a directory; give a file for the dead letters.";
+        }
+
+        try
+        {
+            File.WriteAllText(path, string.Empty);
+            return null;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return $"--rejected '{path}' cannot be written: {error.Message}";
+        }
     }
 
     private static string RunName() => "odlstream" + Guid.NewGuid().ToString("N")[..12];

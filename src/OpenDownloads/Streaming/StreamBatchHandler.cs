@@ -65,7 +65,10 @@ public sealed class StreamBatchHandler
         var batch = new BatchCount(partitionId, _time.GetUtcNow());
         foreach (var streamEvent in events)
         {
-            var read = _reader.Read(streamEvent.Body, $"p{partitionId}/s{streamEvent.SequenceNumber}");
+            var source = $"p{partitionId}/s{streamEvent.SequenceNumber}";
+            var read = streamEvent.ReadError is { } readError
+                ? new EventRecords(EventShape.JsonEvents, [RawRecord.Unreadable(new(source, 1, 1), readError)], 0)
+                : _reader.Read(streamEvent.Body, source);
             batch.Skipped += read.Skipped;
             batch.Records.AddRange(read.Records.Select(record => (streamEvent, record)));
         }
@@ -110,7 +113,7 @@ public sealed class StreamBatchHandler
             var open = await _days.GetOrOpenAsync(day, _options.Salt, batch.Now, cancellationToken);
             if (open is null || !open.Accepts(batch.Now))
             {
-                await CountLateAsync(batch, day, streamEvent, record, cancellationToken);
+                await CountLateAsync(batch, reference, day, streamEvent, record, cancellationToken);
                 return;
             }
 
@@ -139,6 +142,7 @@ public sealed class StreamBatchHandler
 
     private async Task CountLateAsync(
         BatchCount batch,
+        ReferenceSnapshot reference,
         StreamDay day,
         StreamEvent streamEvent,
         RawRecord record,
@@ -156,9 +160,19 @@ public sealed class StreamBatchHandler
             return;
         }
 
+        // Only a request that could have been counted is late; a bad one is rejected, as odl count rejects it. Its
+        // day's totals are final, so it is counted with the records that belong to no day.
+        var prepared = batch.PreparerFor(_options.Salt, reference.DenyList).Prepare(record);
+        if (prepared.Outcome == PrepareOutcome.Rejected)
+        {
+            batch.Letters.Add(Letter(streamEvent, record, prepared.Reason!));
+            batch.Count(CounterStore.Undated, streamEvent.SequenceNumber, RecordOutcome.Rejected);
+            return;
+        }
+
         var reason = $"The request's day {day} closed at {day.End + _options.Lateness:yyyy-MM-dd'T'HH:mm'Z'}; "
             + "it arrived too late to be counted.";
-        batch.Letters.Add(Letter(streamEvent, record, reason));
+        batch.Letters.Add(Letter(streamEvent, record, reason) with { IsLate = true });
         batch.Count(day.Key, streamEvent.SequenceNumber, RecordOutcome.Late);
     }
 

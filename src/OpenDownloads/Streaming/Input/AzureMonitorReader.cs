@@ -31,6 +31,15 @@ internal static class AzureMonitorReader
 
         using (document)
         {
+            if (RecordsOf(document.RootElement) is null && NotAnArray(document.RootElement) is { } kind)
+            {
+                var location = new RecordLocation(sourceName, 0, 1);
+                return new EventRecords(
+                    EventShape.AzureMonitor,
+                    [RawRecord.Unreadable(location, $"The envelope's records is a JSON {kind}; expected an array.")],
+                    0);
+            }
+
             var records = new List<RawRecord>();
             var skipped = 0;
             var index = 0;
@@ -66,6 +75,11 @@ internal static class AzureMonitorReader
         return null;
     }
 
+    private static JsonValueKind? NotAnArray(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("records"u8, out var records)
+            ? records.ValueKind
+            : null;
+
     private static RawRecord? TryReadRecord(JsonElement element, RecordLocation location)
     {
         try
@@ -76,6 +90,10 @@ internal static class AzureMonitorReader
         {
             // A string with a lone surrogate escape (\ud800) parses as JSON but cannot be read as text.
             return RawRecord.Unreadable(location, $"The record has a field that is not valid text: {error.Message}");
+        }
+        catch (FormatException error)
+        {
+            return RawRecord.Unreadable(location, error.Message);
         }
     }
 

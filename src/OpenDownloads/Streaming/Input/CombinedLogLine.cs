@@ -6,7 +6,9 @@ namespace OpenDownloads.Streaming.Input;
 /// Parses one nginx or Apache combined log line,
 /// <c>host ident user [time] "request" status bytes "referer" "user-agent"</c>, optionally followed by the Range
 /// header as one more quoted field (<c>"$http_range"</c> or <c>\"%{Range}i\"</c>). Fields are taken as logged: a
-/// <c>-</c> user agent stays <c>-</c>, as oDL would read it, and a <c>-</c> Range means no Range header.
+/// <c>-</c> user agent stays <c>-</c>, as oDL would read it, and a <c>-</c> Range means no Range header. Whatever
+/// that field holds is the Range header: a value that is no byte range is rejected, as in an oDL event, so a format
+/// that logs other fields after the user agent must log the Range header first.
 /// </summary>
 public static class CombinedLogLine
 {
@@ -53,15 +55,13 @@ public static class CombinedLogLine
             [OdlField.Referer] = referer,
             [OdlField.UserAgent] = userAgent,
         };
-        if (fields.TryNextQuoted(out var range) && IsRangeField(range))
+        // The field after the user agent is the Range header, as in an oDL event: a value that is not a byte range
+        // is rejected, not read as a whole-file request.
+        if (fields.TryNextQuoted(out var range))
         {
             record[OdlField.Range] = range;
         }
 
         return record;
     }
-
-    // A format may log more after the user agent; only a field that reads as a Range header is taken as one.
-    private static bool IsRangeField(string value) =>
-        value.Length == 0 || value == "-" || value.TrimStart().StartsWith("bytes=", StringComparison.OrdinalIgnoreCase);
 }

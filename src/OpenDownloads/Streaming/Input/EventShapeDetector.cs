@@ -47,7 +47,8 @@ public static class EventShapeDetector
                 var isRecords = reader.ValueTextEquals("records"u8);
                 var isRows = reader.ValueTextEquals("rows"u8) || reader.ValueTextEquals("headers"u8);
                 reader.Read();
-                if (reader.TokenType == JsonTokenType.StartArray && (isRecords || isRows))
+                // A records that is not an array is still meant as an envelope, and rejected as a broken one.
+                if (isRecords || (isRows && reader.TokenType == JsonTokenType.StartArray))
                 {
                     return isRecords ? EventShape.AzureMonitor : EventShape.JsonDocument;
                 }

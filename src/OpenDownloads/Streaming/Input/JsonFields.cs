@@ -6,11 +6,16 @@ namespace OpenDownloads.Streaming.Input;
 /// settings write camelCase and Log Analytics exports PascalCase.</summary>
 internal static class JsonFields
 {
+    /// <summary>Returns the field as text, or null when it is absent or null.</summary>
+    /// <exception cref="FormatException">The field is an object or an array: the record is malformed, and reading
+    /// it as absent would count it wrongly (an object user agent as no user agent).</exception>
     public static string? Text(JsonElement record, string name) => Find(record, name) is { } value
         ? value.ValueKind switch
         {
             JsonValueKind.String => value.GetString(),
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+            JsonValueKind.Object or JsonValueKind.Array => throw new FormatException(
+                $"The record's {name} is a JSON {value.ValueKind}; expected a string."),
             _ => null,
         }
         : null;

@@ -14,6 +14,7 @@ namespace OpenDownloads.Streaming.Output;
 /// <param name="Reason">One sentence saying what was wrong.</param>
 /// <param name="Record">The record as read, or null when nothing could be read.</param>
 /// <param name="Origin">The file and line the event's body came from, when a file is replayed.</param>
+/// <param name="IsLate">Whether the record was valid but came after its day closed, rather than rejected.</param>
 internal sealed record DeadLetter(
     long SequenceNumber,
     string? Offset,
@@ -21,7 +22,8 @@ internal sealed record DeadLetter(
     RecordLocation Location,
     string Reason,
     RawRecord? Record,
-    RecordLocation? Origin = null)
+    RecordLocation? Origin = null,
+    bool IsLate = false)
 {
     /// <summary>Returns the dead letter of <paramref name="record"/>, read from
     /// <paramref name="streamEvent"/>.</summary>

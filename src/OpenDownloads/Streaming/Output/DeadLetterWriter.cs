@@ -83,6 +83,7 @@ internal sealed class DeadLetterWriter
                 writer.WriteNumber("file_record", origin.Record);
             }
 
+            writer.WriteString("kind", letter.IsLate ? "late" : "rejected");
             writer.WriteString("reason", letter.Reason);
             if (letter.Record is { } record)
             {

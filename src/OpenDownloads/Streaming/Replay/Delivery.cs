@@ -6,4 +6,10 @@ namespace OpenDownloads.Streaming.Replay;
 /// <param name="PartitionId">The partition.</param>
 /// <param name="Events">The batch.</param>
 /// <param name="IsRedelivery">Whether the batch was delivered before.</param>
-public sealed record Delivery(string PartitionId, IReadOnlyList<StreamEvent> Events, bool IsRedelivery);
+/// <param name="NotBefore">The latest close time the batch's bodies arrived after (see
+/// <see cref="DeliveryOptions.CloseTimes"/>): the clock reads at least this when the batch comes.</param>
+public sealed record Delivery(
+    string PartitionId,
+    IReadOnlyList<StreamEvent> Events,
+    bool IsRedelivery,
+    DateTimeOffset? NotBefore = null);

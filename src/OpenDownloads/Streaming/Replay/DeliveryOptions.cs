@@ -17,4 +17,11 @@ public sealed record DeliveryOptions
 
     /// <summary>Gets the time every event is stamped as enqueued.</summary>
     public DateTimeOffset EnqueuedTime { get; init; } = DateTimeOffset.UnixEpoch;
+
+    /// <summary>
+    /// Gets the times at which days stop taking requests, in ascending order. Unless <see cref="Shuffle"/> is set,
+    /// no batch spans one, and every body that arrives (in body order) before one is delivered before any that
+    /// arrives after it, so a log in time order has no late requests however it is cut into batches.
+    /// </summary>
+    public IReadOnlyList<DateTimeOffset> CloseTimes { get; init; } = [];
 }

@@ -13,6 +13,10 @@ public sealed class CallerAddressTests
         { "2001:db8::5", "2001:db8::5", "unbracketed IPv6 is kept whole" },
         { " 198.51.100.7:443 ", "198.51.100.7", "white space around" },
         { "not-an-ip", "not-an-ip", "anything else is passed on for the preparer to reject" },
+        { "203.0.113.11:abc", "203.0.113.11:abc", "a port that is not a number is kept for the preparer to reject" },
+        { "203.0.113.11:70000", "203.0.113.11:70000", "a port above 65535 is kept for the preparer to reject" },
+        { "203.0.113.11:", "203.0.113.11:", "an empty port is kept for the preparer to reject" },
+        { "[2001:db8::5]:x", "[2001:db8::5]:x", "a bracketed IPv6 with a bad port is kept whole" },
     };
 
     [Theory]

@@ -194,6 +194,17 @@ public sealed class EventBodyReaderTests
             "category 'AppServiceHTTPLogs' is not a request log", "a category the counter does not read" },
         { "{\"records\": [{\"category\": \"\", \"properties\": {}}]}", "category '' is not", "an empty category" },
         { "hello world", "not JSON or a combined log line", "text that is no log line" },
+        {
+            FrontDoorWith("\"clientIp\": \"203.0.113.5\", \"userAgent\": {\"a\": 1}"),
+            "userAgent is a JSON Object; expected a string", "an object user agent is no bot"
+        },
+        { FrontDoorWith("\"userAgent\": \"ua\", \"clientIp\": [1]"), "clientIp is a JSON Array; expected a string",
+            "an array client IP" },
+        { "{\"records\": [{\"category\": [\"FrontDoorAccessLog\"], \"properties\": {}}]}",
+            "category is a JSON Array; expected a string", "an array category" },
+        { "{\"records\": [{\"operationName\": {\"x\": 1}, \"properties\": {}}]}",
+            "operationName is a JSON Object; expected a string", "an object operation name is not skipped" },
+        { "{\"records\": 5}", "records is a JSON Number; expected an array", "records that is not an array" },
         { "1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.1\" 200 1", "no quoted referer", "common format" },
         { "1.2.3.4 - - [2000-10-10] \"GET / HTTP/1.1\" 200 1 \"-\" \"ua\"", "is not a log time", "an ISO time" },
         { "1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"\\x16\\x03\" 400 1 \"-\" \"-\"", "no method and path", "TLS bytes" },
@@ -208,6 +219,10 @@ public sealed class EventBodyReaderTests
 
         Assert.True(record.ReadError?.Contains(expected, StringComparison.Ordinal) == true, $"{reason}: {record.ReadError}");
     }
+
+    private static string FrontDoorWith(string fields) =>
+        "{\"records\": [{\"category\": \"FrontDoorAccessLog\", \"time\": \"2022-09-20T10:00:00Z\", \"properties\": "
+        + "{\"httpMethod\": \"GET\", \"requestUri\": \"/e.mp3\", " + fields + "}}]}";
 
     private EventRecords Read(string body) => _sut.Read(Encoding.UTF8.GetBytes(body), "p0/s1");
 }

@@ -14,7 +14,7 @@ public sealed class EventShapeDetectorTests
         { "{\"headers\":[\"time\"],\"rows\":[[\"x\"]]}", EventShape.JsonDocument, "OP3's json-a export" },
         { "{\"records\":[{\"category\":\"FrontDoorAccessLog\"}]}", EventShape.AzureMonitor, "the diagnostic envelope" },
         { "{\"x\":{\"records\":[]},\"records\":[]}", EventShape.AzureMonitor, "records after a nested object" },
-        { "{\"records\":\"none\"}", EventShape.JsonEvents, "a records field that is not an array is an event" },
+        { "{\"records\":\"none\"}", EventShape.AzureMonitor, "a records field that is no array: a broken envelope" },
         { "{\"records\":[", EventShape.AzureMonitor, "a cut envelope is still an envelope" },
         { "1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.1\" 200 1", EventShape.CombinedLog, "a log line" },
         { "", EventShape.CombinedLog, "an empty body has no JSON" },
