@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using System.Text;
 using OpenDownloads.Counting.Readers;
+using OpenDownloads.Counting.Readers.Combined;
 using OpenDownloads.Streaming.Input;
 using OpenDownloads.Streaming.Replay;
 
@@ -62,7 +62,7 @@ internal static class StreamInputs
         // An explicit JSON format still holds an Azure Monitor envelope. JSON lines whose first line is an envelope
         // are Event Hubs capture files: each line goes as the envelope it is. Any other JSON lines are read as odl
         // count reads them, one event a line, and a combined log's lines go as they are.
-        var isJson = format is null or LogFormat.Json;
+        var isJson = format is null or LogFormat.Json or LogFormat.AzureMonitor;
         var isEnvelope = isJson && EventShapeDetector.Detect(text) == EventShape.AzureMonitor;
         if (isEnvelope && !IsJsonLines(text))
         {
@@ -74,7 +74,7 @@ internal static class StreamInputs
             return EnvelopeLines(content, path, onWarning);
         }
 
-        if (format is null && IsCombinedLog(text))
+        if (format is null && CombinedLogDetector.LooksCombined(text))
         {
             return Lines(content, path);
         }
@@ -148,26 +148,7 @@ internal static class StreamInputs
         return text.ToArray();
     }
 
-    private static bool IsJsonLines(ReadOnlySpan<byte> text) =>
-        LogFormatDetector.FromContent(text) == LogFormat.JsonLines;
-
-    // A combined log may start with a comment or a cut line a log shipper left, so a few lines are looked at.
-    private static bool IsCombinedLog(ReadOnlySpan<byte> text)
-    {
-        for (var looked = 0; looked < 5 && !text.IsEmpty; looked++)
-        {
-            var end = text.IndexOf((byte)'\n');
-            var line = Encoding.UTF8.GetString(end >= 0 ? text[..end] : text).TrimEnd('\r');
-            if (CombinedLogLine.Parse(line, new RecordLocation("line", 1, 1)).ReadError is null)
-            {
-                return true;
-            }
-
-            text = end >= 0 ? text[(end + 1)..] : [];
-        }
-
-        return false;
-    }
+    private static bool IsJsonLines(ReadOnlySpan<byte> text) => LogFormatDetector.StartsWithJsonLine(text);
 
     private static List<ReplayBody> Lines(byte[] content, string path)
     {

@@ -17,4 +17,13 @@ public enum LogFormat
 
     /// <summary>Tab-separated values with a header row, as OP3 exports by default.</summary>
     Tsv,
+
+    /// <summary>nginx or Apache combined log lines, optionally followed by the Range header.</summary>
+    Combined,
+
+    /// <summary>
+    /// Azure Monitor diagnostic logs (Front Door, Azure CDN, Storage blob): a <c>{"records": [...]}</c> file, or
+    /// JSON lines of such envelopes as Event Hubs capture writes them.
+    /// </summary>
+    AzureMonitor,
 }

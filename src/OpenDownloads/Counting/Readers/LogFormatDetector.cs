@@ -1,4 +1,6 @@
 using System.Text.Json;
+using OpenDownloads.Counting.Readers.AzureMonitor;
+using OpenDownloads.Counting.Readers.Combined;
 
 namespace OpenDownloads.Counting.Readers;
 
@@ -26,8 +28,10 @@ public static class LogFormatDetector
     }
 
     /// <summary>
-    /// Returns the format the first bytes show: Avro's magic, JSON lines when the first line is a whole JSON
-    /// object, a JSON document when it starts with <c>[</c> or <c>{</c> otherwise, else delimited text.
+    /// Returns the format the first bytes show: Avro's magic, Azure Monitor when the first object has a
+    /// <c>records</c> property (one envelope, or JSON lines of them), JSON lines when the first line is a whole JSON
+    /// object, a JSON document when it starts with <c>[</c> or <c>{</c> otherwise, combined log text when one of the
+    /// first five lines is a combined log line, else delimited text.
     /// </summary>
     public static LogFormat FromContent(ReadOnlySpan<byte> prefix)
     {
@@ -52,14 +56,38 @@ public static class LogFormatDetector
             return LogFormat.Json;
         }
 
+        if (text[0] == (byte)'{' && AzureMonitorEnvelope.Starts(text))
+        {
+            return LogFormat.AzureMonitor;
+        }
+
         if (text[0] == (byte)'{')
         {
             var newline = text.IndexOf((byte)'\n');
             return newline > 0 && IsWholeJsonValue(text[..newline]) ? LogFormat.JsonLines : LogFormat.Json;
         }
 
+        if (CombinedLogDetector.LooksCombined(text))
+        {
+            return LogFormat.Combined;
+        }
+
         var firstLine = text.IndexOf((byte)'\n') is var end and >= 0 ? text[..end] : text;
         return firstLine.Contains((byte)'\t') && !firstLine.Contains((byte)',') ? LogFormat.Tsv : LogFormat.Csv;
+    }
+
+    /// <summary>Whether the first line of <paramref name="prefix"/> (after a byte-order mark and white space) is a
+    /// whole JSON value followed by a line end, as in JSON lines.</summary>
+    public static bool StartsWithJsonLine(ReadOnlySpan<byte> prefix)
+    {
+        if (prefix.StartsWith("\uFEFF"u8))
+        {
+            prefix = prefix[3..];
+        }
+
+        var text = prefix.TrimStart(" \t\r\n"u8);
+        var newline = text.IndexOf((byte)'\n');
+        return newline > 0 && IsWholeJsonValue(text[..newline]);
     }
 
     private static bool IsWholeJsonValue(ReadOnlySpan<byte> line)

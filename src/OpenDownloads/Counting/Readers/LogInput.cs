@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using OpenDownloads.Counting.Readers.Avro;
+using OpenDownloads.Counting.Readers.AzureMonitor;
+using OpenDownloads.Counting.Readers.Combined;
 
 namespace OpenDownloads.Counting.Readers;
 
@@ -23,6 +25,12 @@ public static class LogInput
         using var input = Decompress(stream);
         var prefix = ReplayStream.ReadPrefix(input, SniffBytes);
         var chosen = format ?? LogFormatDetector.FromName(sourceName) ?? LogFormatDetector.FromContent(prefix);
+        if (chosen == LogFormat.Json && LogFormatDetector.FromContent(prefix) == LogFormat.AzureMonitor)
+        {
+            // An Azure Monitor envelope is JSON too; as in odl stream, naming the JSON format still reads it as one.
+            chosen = LogFormat.AzureMonitor;
+        }
+
         using var replay = new ReplayStream(input, prefix);
         foreach (var record in CreateReader(chosen).Read(replay, sourceName, mapping))
         {
@@ -38,6 +46,8 @@ public static class LogInput
         LogFormat.Json => new JsonDocumentReader(),
         LogFormat.Csv => new CsvLogReader(','),
         LogFormat.Tsv => new CsvLogReader('\t'),
+        LogFormat.Combined => new CombinedLogFileReader(),
+        LogFormat.AzureMonitor => new AzureMonitorFileReader(),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "The log format is not one odl reads."),
     };
 

@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 using OpenDownloads.Counting.Readers;
+using OpenDownloads.Counting.Readers.AzureMonitor;
+using OpenDownloads.Counting.Readers.Combined;
 
 namespace OpenDownloads.Streaming.Input;
 
@@ -28,12 +30,18 @@ public sealed class EventBodyReader
         var shape = EventShapeDetector.Detect(body.Span);
         return shape switch
         {
-            EventShape.AzureMonitor => AzureMonitorReader.Read(body, sourceName),
+            EventShape.AzureMonitor => ReadEnvelope(body, sourceName),
             EventShape.CombinedLog => new EventRecords(shape, CombinedLogReader.Read(body.Span, sourceName), 0),
             EventShape.JsonDocument => new EventRecords(
                 shape, [.. new JsonDocumentReader().Read(AsStream(body), sourceName, _mapping)], 0),
             _ => new EventRecords(shape, ReadJsonEvents(body, sourceName), 0),
         };
+    }
+
+    private static EventRecords ReadEnvelope(ReadOnlyMemory<byte> body, string sourceName)
+    {
+        var envelope = AzureMonitorReader.Read(body, sourceName);
+        return new EventRecords(EventShape.AzureMonitor, envelope.Records, envelope.Skipped);
     }
 
     private static MemoryStream AsStream(ReadOnlyMemory<byte> body) =>
@@ -45,7 +53,7 @@ public sealed class EventBodyReader
     {
         // One object per body is the common case; JSON lines hold several, and a pretty-printed object spans lines.
         var text = EventShapeDetector.TrimStart(body.Span);
-        if (LogFormatDetector.FromContent(text) == LogFormat.JsonLines)
+        if (LogFormatDetector.StartsWithJsonLine(text))
         {
             return [.. new JsonLinesReader().Read(AsStream(body), sourceName, _mapping)];
         }

@@ -1,4 +1,4 @@
-namespace OpenDownloads.Streaming.Input;
+namespace OpenDownloads.Counting.Readers.Combined;
 
 /// <summary>
 /// Splits a logged request line, <c>GET /show/ep1.mp3 HTTP/1.1</c>, into its method and path. The path is everything

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace OpenDownloads.Streaming.Input;
+namespace OpenDownloads.Counting.Readers.Combined;
 
 /// <summary>Reads the common log format's time, <c>10/Oct/2000:13:55:36 -0700</c>, into ISO 8601 text.</summary>
 public static class CombinedLogTime

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using OpenDownloads.Counting.Readers;
 
-namespace OpenDownloads.Streaming.Input;
+namespace OpenDownloads.Counting.Readers.AzureMonitor;
 
 /// <summary>
 /// Maps an Azure Front Door (Standard/Premium) or Azure CDN access-log record onto oDL's fields. These logs carry no

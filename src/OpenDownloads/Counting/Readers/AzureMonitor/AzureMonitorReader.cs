@@ -1,7 +1,6 @@
 using System.Text.Json;
-using OpenDownloads.Counting.Readers;
 
-namespace OpenDownloads.Streaming.Input;
+namespace OpenDownloads.Counting.Readers.AzureMonitor;
 
 /// <summary>
 /// Reads Azure Monitor's diagnostic envelope, <c>{"records": [...]}</c>, as diagnostic settings stream it to Event
@@ -11,7 +10,12 @@ namespace OpenDownloads.Streaming.Input;
 /// </summary>
 internal static class AzureMonitorReader
 {
-    public static EventRecords Read(ReadOnlyMemory<byte> body, string sourceName)
+    public static AzureMonitorRecords Read(ReadOnlyMemory<byte> body, string sourceName) =>
+        Read(body, index => new RecordLocation(sourceName, 0, index));
+
+    /// <summary>Reads <paramref name="body"/>, placing its n-th record (1-based) at <paramref name="locate"/>(n).
+    /// </summary>
+    public static AzureMonitorRecords Read(ReadOnlyMemory<byte> body, Func<int, RecordLocation> locate)
     {
         JsonDocument document;
         try
@@ -22,10 +26,8 @@ internal static class AzureMonitorReader
         }
         catch (JsonException error)
         {
-            var location = new RecordLocation(sourceName, 0, 1);
-            return new EventRecords(
-                EventShape.AzureMonitor,
-                [RawRecord.Unreadable(location, $"The Azure Monitor envelope is not valid JSON: {error.Message}")],
+            return new AzureMonitorRecords(
+                [RawRecord.Unreadable(locate(1), $"The Azure Monitor envelope is not valid JSON: {error.Message}")],
                 0);
         }
 
@@ -33,10 +35,8 @@ internal static class AzureMonitorReader
         {
             if (RecordsOf(document.RootElement) is null && NotAnArray(document.RootElement) is { } kind)
             {
-                var location = new RecordLocation(sourceName, 0, 1);
-                return new EventRecords(
-                    EventShape.AzureMonitor,
-                    [RawRecord.Unreadable(location, $"The envelope's records is a JSON {kind}; expected an array.")],
+                return new AzureMonitorRecords(
+                    [RawRecord.Unreadable(locate(1), $"The envelope's records is a JSON {kind}; expected an array.")],
                     0);
             }
 
@@ -45,7 +45,7 @@ internal static class AzureMonitorReader
             var index = 0;
             foreach (var element in RecordsOf(document.RootElement)?.EnumerateArray() ?? default)
             {
-                var location = new RecordLocation(sourceName, 0, ++index);
+                var location = locate(++index);
                 var record = TryReadRecord(element, location);
                 if (record is null)
                 {
@@ -57,7 +57,7 @@ internal static class AzureMonitorReader
                 }
             }
 
-            return new EventRecords(EventShape.AzureMonitor, records, skipped);
+            return new AzureMonitorRecords(records, skipped);
         }
     }
 

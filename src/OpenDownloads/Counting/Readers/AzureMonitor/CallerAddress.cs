@@ -1,4 +1,4 @@
-namespace OpenDownloads.Streaming.Input;
+namespace OpenDownloads.Counting.Readers.AzureMonitor;
 
 /// <summary>
 /// Takes the port off Storage's <c>callerIpAddress</c>: <c>203.0.113.5:52114</c> and <c>[2001:db8::5]:52114</c>

@@ -1,4 +1,4 @@
-namespace OpenDownloads.Streaming.Input;
+namespace OpenDownloads.Counting.Readers;
 
 /// <summary>
 /// Makes an episode id of a logged request URL: the query string and fragment are dropped, and so is the default

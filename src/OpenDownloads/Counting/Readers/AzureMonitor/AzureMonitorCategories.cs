@@ -1,4 +1,4 @@
-namespace OpenDownloads.Streaming.Input;
+namespace OpenDownloads.Counting.Readers.AzureMonitor;
 
 /// <summary>
 /// Names the Azure Monitor log categories the counter knows. Access logs are read; the categories that the same

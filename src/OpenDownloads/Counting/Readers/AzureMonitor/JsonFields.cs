@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace OpenDownloads.Streaming.Input;
+namespace OpenDownloads.Counting.Readers.AzureMonitor;
 
 /// <summary>Reads Azure Monitor record fields: names matched exactly first, then in any case, since diagnostic
 /// settings write camelCase and Log Analytics exports PascalCase.</summary>

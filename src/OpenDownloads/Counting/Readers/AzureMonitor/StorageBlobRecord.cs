@@ -1,7 +1,6 @@
 using System.Text.Json;
-using OpenDownloads.Counting.Readers;
 
-namespace OpenDownloads.Streaming.Input;
+namespace OpenDownloads.Counting.Readers.AzureMonitor;
 
 /// <summary>
 /// Maps an Azure Storage blob resource-log record onto oDL's fields. The method comes from the operation:

@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
-using OpenDownloads.Counting.Readers;
 
-namespace OpenDownloads.Streaming.Input;
+namespace OpenDownloads.Counting.Readers.Combined;
 
 /// <summary>Reads the lines of an event body as nginx or Apache combined log lines, one record per line.</summary>
 internal static class CombinedLogReader

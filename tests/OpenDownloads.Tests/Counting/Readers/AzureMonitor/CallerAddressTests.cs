@@ -1,6 +1,6 @@
-using OpenDownloads.Streaming.Input;
+using OpenDownloads.Counting.Readers.AzureMonitor;
 
-namespace OpenDownloads.Tests.Streaming.Input;
+namespace OpenDownloads.Tests.Counting.Readers.AzureMonitor;
 
 public sealed class CallerAddressTests
 {

@@ -1,6 +1,4 @@
-using OpenDownloads.Counting.Readers;
-
-namespace OpenDownloads.Streaming.Input;
+namespace OpenDownloads.Counting.Readers.Combined;
 
 /// <summary>
 /// Parses one nginx or Apache combined log line,

@@ -1,6 +1,6 @@
-using OpenDownloads.Streaming.Input;
+using OpenDownloads.Counting.Readers.Combined;
 
-namespace OpenDownloads.Tests.Streaming.Input;
+namespace OpenDownloads.Tests.Counting.Readers.Combined;
 
 public sealed class CombinedLogRequestTests
 {

@@ -1,7 +1,7 @@
 using OpenDownloads.Counting.Preparation;
-using OpenDownloads.Streaming.Input;
+using OpenDownloads.Counting.Readers.Combined;
 
-namespace OpenDownloads.Tests.Streaming.Input;
+namespace OpenDownloads.Tests.Counting.Readers.Combined;
 
 public sealed class CombinedLogTimeTests
 {

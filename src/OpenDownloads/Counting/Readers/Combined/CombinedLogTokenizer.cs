@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace OpenDownloads.Streaming.Input;
+namespace OpenDownloads.Counting.Readers.Combined;
 
 /// <summary>
 /// Splits a combined log line into its space-separated, bracketed and quoted fields. Inside quotes it undoes

@@ -1,6 +1,6 @@
-using OpenDownloads.Streaming.Input;
+using OpenDownloads.Counting.Readers;
 
-namespace OpenDownloads.Tests.Streaming.Input;
+namespace OpenDownloads.Tests.Counting.Readers;
 
 public sealed class EpisodeUrlTests
 {
