@@ -154,7 +154,8 @@ public sealed class StreamRejectionsAzuriteTests
     [Theory]
     [InlineData("--seed", "x", "odl: Cannot parse argument 'x' for option '--seed'; expected a whole number.\n")]
     [InlineData("--format", "foo",
-        "odl: Cannot parse argument 'foo' for option '--format'; expected one of avro, jsonlines, json, csv, tsv, combined, azuremonitor.\n")]
+        "odl: Cannot parse argument 'foo' for option '--format'; expected one of avro, jsonlines, json, csv, tsv, "
+        + "combined, azuremonitor.\n")]
     [InlineData("--redeliver", "NaN", "odl: --redeliver is NaN; expected a fraction from 0 to 1.\n")]
     [InlineData("--bogus", null, "odl: '--bogus' is not an option of odl stream; run 'odl stream --help'")]
     public async Task Stream_BadOption_SaysWhatWasExpectedInWords(string option, string? value, string expected)

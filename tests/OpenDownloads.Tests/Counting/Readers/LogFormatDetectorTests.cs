@@ -23,7 +23,18 @@ public sealed class LogFormatDetectorTests
         { "  [ {\"ip\":\"1.2.3.4\"} ]", LogFormat.Json },
         { "time\tuuid\thashedIpAddress\n", LogFormat.Tsv },
         { "ip,user_agent\n", LogFormat.Csv },
+        { "{\"records\": [\n  {\"category\": \"StorageRead\"}\n]}", LogFormat.AzureMonitor }, // an envelope file
+        { "{\"records\":[]}\n{\"records\":[]}\n", LogFormat.AzureMonitor }, // capture: an envelope a line
+        { "{\"time\":\"t\",\"records\":5}", LogFormat.AzureMonitor }, // a broken envelope is still one
+        { "{\"records_count\":1}\n", LogFormat.JsonLines }, // only the name records makes an envelope
+        { Combined, LogFormat.Combined },
+        { "# nginx access log\n" + Combined, LogFormat.Combined }, // a comment line before the first request
+        { "a\nb\nc\nd\ne\n" + Combined, LogFormat.Csv }, // only the first five lines are looked at
+        { "ip,user_agent\n203.0.113.7,Overcast\n", LogFormat.Csv }, // CSV rows are not combined lines
     };
+
+    private const string Combined =
+        "203.0.113.7 - - [20/Sep/2022:00:08:03 +0000] \"GET /ep1.mp3 HTTP/1.1\" 206 2 \"-\" \"Overcast/3.0\"\n";
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -37,6 +48,16 @@ public sealed class LogFormatDetectorTests
     public void FromContent_FirstBytes_PicksFormat(string content, LogFormat expected)
     {
         Assert.Equal(expected, LogFormatDetector.FromContent(Encoding.UTF8.GetBytes(content)));
+    }
+
+    [Theory]
+    [InlineData("{\"records\":[]}\n{\"records\":[]}", true)] // an envelope a line
+    [InlineData("\uFEFF  {\"ip\":\"1\"}\r\n", true)] // byte-order mark, white space and CRLF
+    [InlineData("{\"records\": [\n]}", false)] // a pretty-printed envelope spans lines
+    [InlineData("{\"records\":[]}", false)] // one line with no line end is a document
+    public void StartsWithJsonLine_FirstLine_TellsJsonLines(string content, bool expected)
+    {
+        Assert.Equal(expected, LogFormatDetector.StartsWithJsonLine(Encoding.UTF8.GetBytes(content)));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using OpenDownloads.Counting.Readers;
+using OpenDownloads.Tests.Streaming.Input;
 
 namespace OpenDownloads.Tests.Counting.Readers;
 
@@ -29,5 +30,36 @@ public sealed class LogInputTests
         var record = Assert.Single(LogInput.Read(stream, "looks.jsonl", LogFormat.Csv, FieldMapping.Default));
 
         Assert.Equal("GET", record[OdlField.HttpMethod]);
+    }
+
+    [Fact]
+    public void Read_EnvelopeWithFormatJson_IsReadAsAzureMonitor()
+    {
+        var stream = new MemoryStream(Encoding.UTF8.GetBytes(EventBodies.FrontDoor));
+
+        var record = Assert.Single(LogInput.Read(stream, "frontdoor.json", LogFormat.Json, FieldMapping.Default));
+
+        Assert.Equal("203.0.113.5", record[OdlField.Ip]);
+    }
+
+    [Fact]
+    public void Read_CombinedLogWithNoFormatOrExtension_IsDetected()
+    {
+        var stream = new MemoryStream(Encoding.UTF8.GetBytes(EventBodies.CombinedWithoutRange + "\n"));
+
+        var record = Assert.Single(LogInput.Read(stream, "access.log", null, FieldMapping.Default));
+
+        Assert.Null(record.ReadError);
+        Assert.Equal("HEAD", record[OdlField.HttpMethod]);
+    }
+
+    [Fact]
+    public void Read_CombinedLogWithFormatJsonLines_IsRejected()
+    {
+        var stream = new MemoryStream(Encoding.UTF8.GetBytes(EventBodies.CombinedWithoutRange + "\n"));
+
+        var record = Assert.Single(LogInput.Read(stream, "access.log", LogFormat.JsonLines, FieldMapping.Default));
+
+        Assert.NotNull(record.ReadError);
     }
 }

@@ -20,7 +20,11 @@ public sealed class AzureMonitorFileReader : ILogReader
         var prefix = ReplayStream.ReadPrefix(stream, SniffBytes);
         using var replay = new ReplayStream(stream, prefix);
         var isCapture = LogFormatDetector.StartsWithJsonLine(prefix);
-        return isCapture ? ReadCapture(replay, sourceName, mapping) : ReadDocument(replay, sourceName);
+        var records = isCapture ? ReadCapture(replay, sourceName, mapping) : ReadDocument(replay, sourceName);
+        foreach (var record in records)
+        {
+            yield return record;
+        }
     }
 
     private static IEnumerable<RawRecord> ReadCapture(Stream stream, string sourceName, FieldMapping mapping)
