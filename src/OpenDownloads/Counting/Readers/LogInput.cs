@@ -24,13 +24,7 @@ public static class LogInput
         ArgumentNullException.ThrowIfNull(mapping);
         using var input = Decompress(stream);
         var prefix = ReplayStream.ReadPrefix(input, SniffBytes);
-        var chosen = format ?? LogFormatDetector.FromName(sourceName) ?? LogFormatDetector.FromContent(prefix);
-        if (chosen == LogFormat.Json && LogFormatDetector.FromContent(prefix) == LogFormat.AzureMonitor)
-        {
-            // An Azure Monitor envelope is JSON too; as in odl stream, naming the JSON format still reads it as one.
-            chosen = LogFormat.AzureMonitor;
-        }
-
+        var chosen = Choose(format, sourceName, prefix);
         using var replay = new ReplayStream(input, prefix);
         foreach (var record in CreateReader(chosen).Read(replay, sourceName, mapping))
         {
@@ -50,6 +44,20 @@ public static class LogInput
         LogFormat.AzureMonitor => new AzureMonitorFileReader(),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "The log format is not one odl reads."),
     };
+
+    private static LogFormat Choose(LogFormat? format, string sourceName, byte[] prefix)
+    {
+        // As in odl stream, a combined log or an Azure Monitor file is told by its content whatever its name (a
+        // capture file is .jsonl, an exported log may be .csv), and an envelope is JSON, so --format json reads it.
+        var shown = LogFormatDetector.FromContent(prefix);
+        if ((format is null && shown is LogFormat.Combined or LogFormat.AzureMonitor)
+            || (format == LogFormat.Json && shown == LogFormat.AzureMonitor))
+        {
+            return shown;
+        }
+
+        return format ?? LogFormatDetector.FromName(sourceName) ?? shown;
+    }
 
     private static Stream Decompress(Stream stream)
     {
