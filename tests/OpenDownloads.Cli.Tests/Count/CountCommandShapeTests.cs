@@ -3,7 +3,7 @@ using OpenDownloads.Tests.TestData;
 
 namespace OpenDownloads.Cli.Tests.Count;
 
-/// <summary><c>odl count</c> on combined logs and Azure Monitor files, detected or named with <c>--format</c>.</summary>
+/// <summary><c>odl count</c> on combined logs and Azure Monitor files, detected or named by <c>--format</c>.</summary>
 public sealed class CountCommandShapeTests : IDisposable
 {
     private static readonly string Agents = SharedData.Path("opawg-v1", "user-agents.json");
