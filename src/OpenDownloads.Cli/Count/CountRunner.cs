@@ -92,32 +92,66 @@ internal sealed class CountRunner
         using var rejections = new RejectionLog(_error, options.OutDirectory);
         foreach (var log in options.Logs)
         {
-            using var stream = new ProgressStream(File.OpenRead(log), progress);
-            long records = 0;
-            try
+            var records = CountSplit(job, log, options.Format, mapping, progress, rejections)
+                ?? CountWhole(job, log, options.Format, mapping, progress, rejections);
+            if (records == 0)
             {
-                var read = LogInput.Read(stream, log, options.Format, mapping).Select(record =>
-                {
-                    records++;
-                    return record;
-                });
-                job.Add(read, rejections.Add);
-                if (records == 0)
-                {
-                    Warn($"'{log}' has no records.");
-                }
-            }
-            catch (InvalidDataException error)
-            {
-                // The file as a whole cannot be read (not the format it claims): keep it as one rejection and go on.
-                var location = new RecordLocation(log, 0, 0);
-                job.Add([RawRecord.Unreadable(location, error.Message)], rejections.Add);
+                Warn($"'{log}' has no records.");
             }
         }
 
         progress.Clear();
         rejections.Finish();
         return job.Finish();
+    }
+
+    // A big uncompressed JSON-lines log is read in parts, one per core; returns null if the log is not split.
+    private static long? CountSplit(
+        DownloadCountJob job,
+        string log,
+        LogFormat? format,
+        FieldMapping mapping,
+        ProgressBar progress,
+        RejectionLog rejections)
+    {
+        using var split = SplitLog.TrySplit(log, format, mapping, Environment.ProcessorCount, bytes =>
+        {
+            lock (progress)
+            {
+                progress.Advance(bytes);
+            }
+        });
+        return split is null ? null : job.Add(split.Parts, rejections.Add);
+    }
+
+    // Returns how many records the log held, or null if it could not be read at all (then it is one rejection).
+    private static long? CountWhole(
+        DownloadCountJob job,
+        string log,
+        LogFormat? format,
+        FieldMapping mapping,
+        ProgressBar progress,
+        RejectionLog rejections)
+    {
+        using var stream = new ProgressStream(File.OpenRead(log), progress);
+        long records = 0;
+        try
+        {
+            var read = LogInput.Read(stream, log, format, mapping).Select(record =>
+            {
+                records++;
+                return record;
+            });
+            job.Add(read, rejections.Add);
+            return records;
+        }
+        catch (InvalidDataException error)
+        {
+            // The file as a whole cannot be read (not the format it claims): keep it as one rejection and go on.
+            var location = new RecordLocation(log, 0, 0);
+            job.Add([RawRecord.Unreadable(location, error.Message)], rejections.Add);
+            return null;
+        }
     }
 
     private void Warn(string message) => _error.WriteLine($"odl: warning: {message}");

@@ -42,20 +42,81 @@ public sealed class DownloadCountJob
             records,
             record => (record, _preparer.PrepareForCounting(record))))
         {
-            _events++;
-            switch (prepared.Outcome)
+            if (Take(prepared) is { } reason)
             {
-                case PrepareOutcome.Accepted:
-                    Count(prepared.Event);
-                    break;
-                case PrepareOutcome.DeniedIp:
-                    _deniedIp++;
-                    break;
-                default:
-                    _rejected++;
-                    onRejected(new RejectedRecord(record.Location, prepared.Reason!));
-                    break;
+                onRejected(new RejectedRecord(record.Location, reason));
             }
+        }
+    }
+
+    /// <summary>
+    /// Adds the records of <paramref name="parts"/>, the consecutive parts of one log, read and prepared on a
+    /// thread each; <paramref name="onRejected"/> receives each record that cannot be counted, with its line and
+    /// record numbers in the whole log, in the log's order, exactly as <see cref="Add(IEnumerable{RawRecord},
+    /// Action{RejectedRecord})"/> would give them.
+    /// </summary>
+    /// <remarks>
+    /// The counts do not depend on the order of the records, so the parts are counted as they come. The rejections
+    /// of the first part go out at once; those of later parts are held until the parts before them have been read,
+    /// as their numbers depend on how many lines and records came before.
+    /// </remarks>
+    /// <returns>How many records the parts held.</returns>
+    internal long Add(IReadOnlyList<LogPart> parts, Action<RejectedRecord> onRejected)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(onRejected);
+        var held = new List<RejectedRecord>[parts.Count];
+        foreach (var (part, (location, prepared)) in PartPrefetcher<(RecordLocation, PreparedRecord)>.Read(
+            parts,
+            record => (record.Location, _preparer.PrepareForCounting(record))))
+        {
+            if (Take(prepared) is not { } reason)
+            {
+                continue;
+            }
+
+            if (part == 0)
+            {
+                onRejected(new RejectedRecord(location, reason));
+            }
+            else
+            {
+                (held[part] ??= []).Add(new RejectedRecord(location, reason));
+            }
+        }
+
+        long lines = 0;
+        long records = 0;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            foreach (var rejected in held[i] ?? [])
+            {
+                var (source, line, record) = rejected.Location;
+                onRejected(rejected with { Location = new RecordLocation(source, line + lines, record + records) });
+            }
+
+            lines += parts[i].Tally.Lines;
+            records += parts[i].Tally.Records;
+        }
+
+        return records;
+    }
+
+    // Counts a prepared record; returns why it was rejected, if it was.
+    private string? Take(in PreparedRecord prepared)
+    {
+        _events++;
+        switch (prepared.Outcome)
+        {
+            case PrepareOutcome.Accepted:
+                Count(prepared.Event);
+                return null;
+            case PrepareOutcome.DeniedIp:
+                _deniedIp++;
+                return null;
+            default:
+                _rejected++;
+                return prepared.Reason!;
         }
     }
 

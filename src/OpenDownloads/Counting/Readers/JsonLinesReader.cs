@@ -11,16 +11,30 @@ public sealed class JsonLinesReader : ILogReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(mapping);
-        var lines = new LineSplitter(stream, MaxLineBytes);
+        return Read(new LineSplitter(stream, MaxLineBytes), sourceName, mapping, new LogPartTally());
+    }
+
+    /// <summary>
+    /// Reads the lines <paramref name="lines"/> splits; <paramref name="tally"/> holds how many lines and records
+    /// were read once the records have been enumerated.
+    /// </summary>
+    internal static IEnumerable<RawRecord> Read(
+        LineSplitter lines,
+        string sourceName,
+        FieldMapping mapping,
+        LogPartTally tally)
+    {
         long record = 0;
         while (lines.TryReadLine(out var line, out var tooLong))
         {
+            tally.Lines = lines.LineNumber;
             if (!tooLong && line.Span.Trim(" \t"u8).IsEmpty)
             {
                 continue;
             }
 
             var location = new RecordLocation(sourceName, lines.LineNumber, ++record);
+            tally.Records = record;
             yield return tooLong
                 ? RawRecord.Unreadable(location, $"The line is longer than {MaxLineBytes} bytes; an event must be shorter.")
                 : JsonRecordParser.Parse(line.Span, location, mapping);

@@ -13,12 +13,17 @@ internal sealed class LineSplitter
     private int _start;
     private int _end;
     private bool _endOfStream;
-    private bool _atStart = true;
+    private bool _atStart;
 
-    public LineSplitter(Stream stream, int maxLineBytes)
+    /// <param name="stream">The text to split.</param>
+    /// <param name="maxLineBytes">The longest line returned.</param>
+    /// <param name="atFileStart">Whether the stream starts at the file's start, where a byte-order mark may be;
+    /// false for a part of a file read on its own.</param>
+    public LineSplitter(Stream stream, int maxLineBytes, bool atFileStart = true)
     {
         _stream = stream;
         _maxLineBytes = maxLineBytes;
+        _atStart = atFileStart;
     }
 
     /// <summary>Gets the 1-based number of the line last returned.</summary>

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using OpenDownloads.Counting.Readers;
+
+namespace OpenDownloads.Counting;
+
+/// <summary>
+/// Reads several parts of a log at once, one thread each, and runs a first step on each record there, so that
+/// parsing and preparing (the slower half of a count) gets every core while the caller counts. Each part's results
+/// come out in the part's order, tagged with the part's index; the parts are interleaved as they come. If a part
+/// fails, reading stops and the failure of the first failed part (in the parts' order) is thrown once every thread
+/// has ended.
+/// </summary>
+/// <typeparam name="T">What the first step makes of a record.</typeparam>
+internal sealed class PartPrefetcher<T> : IDisposable
+{
+    private const int BatchSize = 256;
+    private const int BatchesAheadPerPart = 4;
+
+    private readonly BlockingCollection<(int Part, T[] Batch)> _batches;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Thread[] _readers;
+    private readonly ExceptionDispatchInfo?[] _failures;
+    private int _running;
+
+    private PartPrefetcher(IReadOnlyList<LogPart> parts, Func<RawRecord, T> step)
+    {
+        _batches = new(BatchesAheadPerPart * parts.Count);
+        _failures = new ExceptionDispatchInfo?[parts.Count];
+        _running = parts.Count;
+        _readers = new Thread[parts.Count];
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var index = i;
+            _readers[i] = new Thread(() => Fill(index, parts[index], step))
+            {
+                IsBackground = true,
+                Name = $"odl part reader {index}",
+            };
+        }
+
+        foreach (var reader in _readers)
+        {
+            reader.Start();
+        }
+    }
+
+    /// <summary>Yields each part's index with <paramref name="step"/>'s result for each of its records.</summary>
+    public static IEnumerable<(int Part, T Item)> Read(IReadOnlyList<LogPart> parts, Func<RawRecord, T> step)
+    {
+        using var prefetcher = new PartPrefetcher<T>(parts, step);
+        foreach (var (part, batch) in prefetcher._batches.GetConsumingEnumerable())
+        {
+            foreach (var item in batch)
+            {
+                yield return (part, item);
+            }
+        }
+
+        prefetcher.JoinAll();
+        prefetcher._failures.FirstOrDefault(failure => failure is not null)?.Throw();
+    }
+
+    public void Dispose()
+    {
+        // The caller stopped early (or failed): let the readers end instead of blocking on a full queue.
+        _stop.Cancel();
+        JoinAll();
+        _stop.Dispose();
+        _batches.Dispose();
+    }
+
+    private void JoinAll()
+    {
+        foreach (var reader in _readers)
+        {
+            reader.Join();
+        }
+    }
+
+    private void Fill(int index, LogPart part, Func<RawRecord, T> step)
+    {
+        try
+        {
+            var batch = new List<T>(BatchSize);
+            foreach (var record in part.Read())
+            {
+                batch.Add(step(record));
+                if (batch.Count == BatchSize)
+                {
+                    _batches.Add((index, [.. batch]), _stop.Token);
+                    batch.Clear();
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                _batches.Add((index, [.. batch]), _stop.Token);
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // The consumer is gone, or another part failed; nothing more is wanted.
+        }
+        catch (Exception error)
+        {
+            _failures[index] = ExceptionDispatchInfo.Capture(error);
+            _stop.Cancel();
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _running) == 0)
+            {
+                _batches.CompleteAdding();
+            }
+        }
+    }
+}
