@@ -10,7 +10,8 @@ namespace OpenDownloads.Counting.Readers;
 /// </summary>
 public static class LogInput
 {
-    private const int SniffBytes = 64 * 1024;
+    /// <summary>How much of a log's start its format is told from.</summary>
+    internal const int SniffBytes = 64 * 1024;
 
     /// <summary>Opens <paramref name="stream"/> and returns its records.</summary>
     /// <param name="stream">The raw input; it is disposed when the records have been read.</param>
@@ -45,7 +46,8 @@ public static class LogInput
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "The log format is not one odl reads."),
     };
 
-    private static LogFormat Choose(LogFormat? format, string sourceName, byte[] prefix)
+    /// <summary>The format a log is read in: what <paramref name="format"/> asks, else its name, else its content.</summary>
+    internal static LogFormat Choose(LogFormat? format, string sourceName, ReadOnlySpan<byte> prefix)
     {
         // As in odl stream, a combined log or an Azure Monitor file is told by its content whatever its name (a
         // capture file is .jsonl, an exported log may be .csv), and an envelope is JSON, so --format json reads it.

@@ -12,7 +12,6 @@ internal sealed class SplitLog : IDisposable
     /// <summary>The smallest part worth a thread of its own.</summary>
     public const long DefaultMinPartBytes = 4 * 1024 * 1024;
 
-    private const int SniffBytes = 64 * 1024;
     private const int ScanBytes = 64 * 1024;
 
     private readonly SafeFileHandle _file;
@@ -87,7 +86,7 @@ internal sealed class SplitLog : IDisposable
 
     private static bool IsPlainJsonLines(SafeFileHandle file, long length, string path, LogFormat? format)
     {
-        var prefix = new byte[(int)Math.Min(SniffBytes, length)];
+        var prefix = new byte[(int)Math.Min(LogInput.SniffBytes, length)];
         var read = RandomAccess.Read(file, prefix, 0);
         var sniffed = prefix.AsSpan(0, read);
         if (sniffed is [0x1f, 0x8b, ..])
@@ -95,8 +94,8 @@ internal sealed class SplitLog : IDisposable
             return false;
         }
 
-        var chosen = format ?? LogFormatDetector.FromName(path) ?? LogFormatDetector.FromContent(sniffed);
-        return chosen is LogFormat.JsonLines;
+        // The same choice LogInput makes, so a .jsonl capture file of envelopes is never cut as plain JSON lines.
+        return LogInput.Choose(format, path, sniffed) is LogFormat.JsonLines;
     }
 
     // The offset just after the first line end at or after offset, or the file's length if there is none.

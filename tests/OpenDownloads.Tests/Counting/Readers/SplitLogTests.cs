@@ -53,6 +53,16 @@ public sealed class SplitLogTests : IDisposable
     }
 
     [Fact]
+    public void TrySplit_CaptureFileOfEnvelopesNamedJsonl_IsNotSplit()
+    {
+        // One Azure Monitor envelope per line: read by the envelope reader, which the parts do not use.
+        const string Envelope = "{\"records\":[{\"category\":\"FrontDoorAccessLog\",\"properties\":{}}]}\n";
+        var path = Write("capture.jsonl", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(Envelope, 500))));
+
+        Assert.Null(SplitLog.TrySplit(path, null, FieldMapping.Default, 4, null, minPartBytes: 1));
+    }
+
+    [Fact]
     public void TrySplit_SmallerThanTwoParts_IsNotSplit()
     {
         var path = Write("log.jsonl", Encoding.UTF8.GetBytes("{\"n\":1}\n{\"n\":2}\n"));
