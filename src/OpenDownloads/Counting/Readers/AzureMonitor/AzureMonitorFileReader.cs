@@ -58,7 +58,8 @@ public sealed class AzureMonitorFileReader : ILogReader
             var first = record;
             var read = AzureMonitorReader.Read(
                 line, index => new RecordLocation(sourceName, lineNumber, first + index));
-            record += read.Records.Count;
+            // Skipped records hold their numbers too, as in a {"records": [...]} file: the n-th record of the file is n.
+            record += read.Records.Count + read.Skipped;
             foreach (var found in read.Records)
             {
                 yield return found;

@@ -33,7 +33,10 @@ public static class CombinedLogTime
             CultureInfo.InvariantCulture,
             $"{text.Slice(7, 4)}-{month:00}-{text[..2]}T{text.Slice(12, 8)}"
             + $"{text[21]}{text.Slice(22, 2)}:{text.Slice(24, 2)}");
-        return true;
+
+        // A day 99 or an hour 24 is refused here, so the rejection quotes the time as it was logged.
+        return DateTimeOffset.TryParseExact(
+            iso, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
     }
 
     private static bool AllDigits(ReadOnlySpan<char> text)

@@ -42,7 +42,20 @@ public sealed class AzureMonitorFileReaderTests
 
         Assert.Equal(["203.0.113.5", "203.0.113.9", "2001:db8::9"], records.Select(record => record[OdlField.Ip]));
         Assert.Equal([1L, 3L, 3L], records.Select(record => record.Location.Line));
-        Assert.Equal([1L, 2L, 3L], records.Select(record => record.Location.Record));
+        // The Front Door line holds 3 records (2 skipped), so the Storage line's records are the file's 4th and 5th.
+        Assert.Equal([1L, 4L, 5L], records.Select(record => record.Location.Record));
+    }
+
+    [Fact]
+    public void Read_CaptureLinesWithSkippedRecords_NeverGiveTwoRecordsOneNumber()
+    {
+        var sut = new AzureMonitorFileReader();
+        var text = $"{Compact(EventBodies.FrontDoor)}\n{Compact(EventBodies.FrontDoor)}\n{Compact(EventBodies.StorageBlob)}\n";
+
+        var numbers = sut.ReadText(text).Select(record => record.Location.Record).ToList();
+
+        Assert.Equal(numbers.Distinct().Count(), numbers.Count);
+        Assert.Equal([1L, 4L, 7L, 8L], numbers);
     }
 
     [Fact]

@@ -14,6 +14,10 @@ public sealed class CombinedLogTimeTests
         { "10/Oct/2000:13:55:36", null, "no offset" },
         { "2000-10-10T13:55:36Z", null, "ISO 8601 is not the log format" },
         { "10/Oct/2000:1x:55:36 -0700", null, "a letter in the hour" },
+        { "99/Sep/2022:01:10:03 +0000", null, "day 99" },
+        { "20/Sep/2022:24:08:03 +0000", null, "hour 24" },
+        { "29/Feb/2023:00:00:00 +0000", null, "no 29 February in 2023" },
+        { "29/Feb/2024:00:00:00 +0000", "2024-02-29T00:00:00Z", "a leap day" },
     };
 
     [Theory]
