@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace OpenDownloads.Benchmarks.Generation;
 
 /// <summary>
@@ -47,35 +45,35 @@ internal static class AvroEventWriter
     private static void WriteHeader(Stream output, byte[] sync)
     {
         output.Write("Obj\x01"u8);
-        WriteLong(output, 2);
-        WriteText(output, "avro.schema");
-        WriteText(output, Schema);
-        WriteText(output, "avro.codec");
-        WriteText(output, "null");
-        WriteLong(output, 0);
+        AvroPrimitives.WriteLong(output, 2);
+        AvroPrimitives.WriteText(output, "avro.schema");
+        AvroPrimitives.WriteText(output, Schema);
+        AvroPrimitives.WriteText(output, "avro.codec");
+        AvroPrimitives.WriteText(output, "null");
+        AvroPrimitives.WriteLong(output, 0);
         output.Write(sync);
     }
 
     private static void WriteRecord(Stream block, GeneratedEvent e)
     {
-        WriteLong(block, 0);
-        WriteText(block, e.Ip);
+        AvroPrimitives.WriteLong(block, 0);
+        AvroPrimitives.WriteText(block, e.Ip);
 
         // The encoded IP is blank: the reader hashes the raw one, as for a log with raw addresses.
-        WriteText(block, string.Empty);
-        WriteText(block, e.UserAgent);
-        WriteText(block, e.Referer);
-        WriteText(block, e.HttpMethod);
-        WriteText(block, e.Timestamp);
-        WriteText(block, e.EpisodeId);
+        AvroPrimitives.WriteText(block, string.Empty);
+        AvroPrimitives.WriteText(block, e.UserAgent);
+        AvroPrimitives.WriteText(block, e.Referer);
+        AvroPrimitives.WriteText(block, e.HttpMethod);
+        AvroPrimitives.WriteText(block, e.Timestamp);
+        AvroPrimitives.WriteText(block, e.EpisodeId);
         WriteOptionalInt(block, e.RangeStart);
         WriteOptionalInt(block, e.RangeEnd);
     }
 
     private static void WriteBlock(Stream output, MemoryStream block, int count, byte[] sync)
     {
-        WriteLong(output, count);
-        WriteLong(output, block.Length);
+        AvroPrimitives.WriteLong(output, count);
+        AvroPrimitives.WriteLong(output, block.Length);
         block.WriteTo(output);
         output.Write(sync);
         block.SetLength(0);
@@ -84,29 +82,10 @@ internal static class AvroEventWriter
     private static void WriteOptionalInt(Stream output, int? value)
     {
         // Union branch 0 is int, 1 is null.
-        WriteLong(output, value is null ? 1 : 0);
+        AvroPrimitives.WriteLong(output, value is null ? 1 : 0);
         if (value is { } number)
         {
-            WriteLong(output, number);
+            AvroPrimitives.WriteLong(output, number);
         }
-    }
-
-    private static void WriteLong(Stream output, long value)
-    {
-        var zigZag = (ulong)((value << 1) ^ (value >> 63));
-        while (zigZag >= 0x80)
-        {
-            output.WriteByte((byte)(zigZag | 0x80));
-            zigZag >>= 7;
-        }
-
-        output.WriteByte((byte)zigZag);
-    }
-
-    private static void WriteText(Stream output, string text)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        WriteLong(output, bytes.Length);
-        output.Write(bytes);
     }
 }

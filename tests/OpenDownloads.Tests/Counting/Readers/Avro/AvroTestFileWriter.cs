@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using OpenDownloads.Benchmarks.Generation;
 
 namespace OpenDownloads.Tests.Counting.Readers.Avro;
 
@@ -48,17 +49,17 @@ internal sealed class AvroTestFileWriter
     {
         using var output = new MemoryStream();
         output.Write("Obj\x01"u8);
-        WriteLong(output, 2);
-        WriteText(output, "avro.schema");
-        WriteText(output, _schemaJson);
-        WriteText(output, "avro.codec");
-        WriteText(output, Codec);
-        WriteLong(output, 0);
+        AvroPrimitives.WriteLong(output, 2);
+        AvroPrimitives.WriteText(output, "avro.schema");
+        AvroPrimitives.WriteText(output, _schemaJson);
+        AvroPrimitives.WriteText(output, "avro.codec");
+        AvroPrimitives.WriteText(output, Codec);
+        AvroPrimitives.WriteLong(output, 0);
         output.Write(SyncMarker);
         foreach (var (count, data) in blocks)
         {
-            WriteLong(output, count);
-            WriteLong(output, data.Length);
+            AvroPrimitives.WriteLong(output, count);
+            AvroPrimitives.WriteLong(output, data.Length);
             output.Write(data);
             output.Write(SyncMarker);
         }
@@ -80,7 +81,7 @@ internal sealed class AvroTestFileWriter
         var branch = types.Length == 1 ? 0 : Array.FindIndex(types, type => Holds(type, value));
         if (types.Length > 1)
         {
-            WriteLong(output, branch);
+            AvroPrimitives.WriteLong(output, branch);
         }
 
         switch (types[branch])
@@ -91,7 +92,7 @@ internal sealed class AvroTestFileWriter
                 output.WriteByte((bool)value! ? (byte)1 : (byte)0);
                 break;
             case "int" or "long":
-                WriteLong(output, Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                AvroPrimitives.WriteLong(output, Convert.ToInt64(value, CultureInfo.InvariantCulture));
                 break;
             case "float":
                 Span<byte> single = stackalloc byte[sizeof(float)];
@@ -105,7 +106,7 @@ internal sealed class AvroTestFileWriter
                 break;
             default:
                 var bytes = value as byte[] ?? Encoding.UTF8.GetBytes((string)value!);
-                WriteLong(output, bytes.Length);
+                AvroPrimitives.WriteLong(output, bytes.Length);
                 output.Write(bytes);
                 break;
         }
@@ -121,24 +122,6 @@ internal sealed class AvroTestFileWriter
         _ => false,
     };
 
-    private static void WriteLong(Stream output, long value)
-    {
-        var zigZag = (ulong)((value << 1) ^ (value >> 63));
-        while (zigZag >= 0x80)
-        {
-            output.WriteByte((byte)(zigZag | 0x80));
-            zigZag >>= 7;
-        }
-
-        output.WriteByte((byte)zigZag);
-    }
-
-    private static void WriteText(Stream output, string text)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        WriteLong(output, bytes.Length);
-        output.Write(bytes);
-    }
 
     private byte[] Encode(object?[][] records)
     {
