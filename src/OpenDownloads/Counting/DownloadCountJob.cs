@@ -17,6 +17,11 @@ public sealed class DownloadCountJob
     private long _deniedIp;
     private long _rejected;
 
+    // The last IP hashed, with its hash: a listener's requests tend to come one after another.
+    private string? _lastIp;
+    private ulong _lastHigh;
+    private ulong _lastLow;
+
     /// <summary>Initializes a job.</summary>
     public DownloadCountJob(EventPreparer preparer, DownloadCounter counter)
     {
@@ -128,12 +133,16 @@ public sealed class DownloadCountJob
             return;
         }
 
-        Span<byte> hash = stackalloc byte[16];
-        _preparer.HashIp(rawIp, hash);
-        _counter.Add(
-            request,
-            BinaryPrimitives.ReadUInt64BigEndian(hash),
-            BinaryPrimitives.ReadUInt64BigEndian(hash[8..]));
+        if (!string.Equals(rawIp, _lastIp, StringComparison.Ordinal))
+        {
+            Span<byte> hash = stackalloc byte[16];
+            _preparer.HashIp(rawIp, hash);
+            _lastIp = rawIp;
+            _lastHigh = BinaryPrimitives.ReadUInt64BigEndian(hash);
+            _lastLow = BinaryPrimitives.ReadUInt64BigEndian(hash[8..]);
+        }
+
+        _counter.Add(request, _lastHigh, _lastLow);
     }
 
     /// <summary>Returns the report of everything added so far.</summary>

@@ -25,6 +25,7 @@ public sealed class JsonLinesReader : ILogReader
         LogPartTally tally)
     {
         long record = 0;
+        var cache = new RecordParseCache(mapping);
         while (lines.TryReadLine(out var line, out var tooLong))
         {
             tally.Lines = lines.LineNumber;
@@ -37,7 +38,7 @@ public sealed class JsonLinesReader : ILogReader
             tally.Records = record;
             yield return tooLong
                 ? RawRecord.Unreadable(location, $"The line is longer than {MaxLineBytes} bytes; an event must be shorter.")
-                : JsonRecordParser.Parse(line.Span, location, mapping);
+                : JsonRecordParser.Parse(line.Span, location, mapping, cache);
         }
     }
 }

@@ -15,11 +15,32 @@ internal static class JsonRecordParser
 
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip };
 
-    public static RawRecord Parse(ReadOnlySpan<byte> json, RecordLocation location, FieldMapping mapping)
+    /// <param name="json">One JSON object.</param>
+    /// <param name="location">Where it was read.</param>
+    /// <param name="mapping">How the source's field names map onto oDL's.</param>
+    /// <param name="cache">
+    /// What a reader of many records keeps between them, made with the same <paramref name="mapping"/>; with it, a
+    /// flat object is read in one pass (<see cref="FlatJsonRecordScanner"/>), and only other lines go through the
+    /// full reader.
+    /// </param>
+    public static RawRecord Parse(
+        ReadOnlySpan<byte> json,
+        RecordLocation location,
+        FieldMapping mapping,
+        RecordParseCache? cache = null)
     {
         if (Utf8.IsValid(json) is false)
         {
             return RawRecord.Unreadable(location, DescribeInvalidUtf8(json));
+        }
+
+        if (cache is not null)
+        {
+            var flat = new RawRecord(location);
+            if (FlatJsonRecordScanner.TryRead(json, flat, cache))
+            {
+                return flat;
+            }
         }
 
         try

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace OpenDownloads.Counting.Readers;
 
 /// <summary>
@@ -6,9 +8,11 @@ namespace OpenDownloads.Counting.Readers;
 /// </summary>
 public sealed class RawRecord
 {
-    private static readonly int FieldCount = Enum.GetValues<OdlField>().Length;
+    // The values live inside the record, not in an array of their own: one object per record instead of two, as a
+    // count makes one record per request. The last field's number plus one; a field added after it must move this.
+    private const int FieldCount = (int)OdlField.ByteRangeEnd + 1;
 
-    private readonly string?[] _values = new string?[FieldCount];
+    private FieldValues _values;
 
     /// <summary>Initializes a record read at <paramref name="location"/>.</summary>
     public RawRecord(RecordLocation location)
@@ -36,4 +40,10 @@ public sealed class RawRecord
 
     /// <summary>Creates a record that a reader could not read, with the reason.</summary>
     public static RawRecord Unreadable(RecordLocation location, string reason) => new(location) { ReadError = reason };
+
+    [InlineArray(FieldCount)]
+    private struct FieldValues
+    {
+        private string? _first;
+    }
 }
