@@ -17,7 +17,10 @@ internal sealed class PartPrefetcher<T> : IDisposable
     private const int BatchSize = 256;
     private const int BatchesAheadPerPart = 4;
 
-    private readonly BlockingCollection<(int Part, T[] Batch)> _batches;
+    private readonly BlockingCollection<(int Part, T[] Items, int Count)> _batches;
+
+    // Batches the caller is done with, filled again instead of new ones, as in RecordPrefetcher.
+    private readonly ConcurrentQueue<T[]> _free = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread[] _readers;
     private readonly ExceptionDispatchInfo?[] _failures;
@@ -49,12 +52,14 @@ internal sealed class PartPrefetcher<T> : IDisposable
     public static IEnumerable<(int Part, T Item)> Read(IReadOnlyList<LogPart> parts, Func<RawRecord, T> step)
     {
         using var prefetcher = new PartPrefetcher<T>(parts, step);
-        foreach (var (part, batch) in prefetcher._batches.GetConsumingEnumerable())
+        foreach (var (part, items, count) in prefetcher._batches.GetConsumingEnumerable())
         {
-            foreach (var item in batch)
+            for (var i = 0; i < count; i++)
             {
-                yield return (part, item);
+                yield return (part, items[i]);
             }
+
+            prefetcher._free.Enqueue(items);
         }
 
         prefetcher.JoinAll();
@@ -78,24 +83,28 @@ internal sealed class PartPrefetcher<T> : IDisposable
         }
     }
 
+    private T[] NewBatch() => _free.TryDequeue(out var batch) ? batch : new T[BatchSize];
+
     private void Fill(int index, LogPart part, Func<RawRecord, T> step)
     {
         try
         {
-            var batch = new List<T>(BatchSize);
+            var batch = NewBatch();
+            var count = 0;
             foreach (var record in part.Read())
             {
-                batch.Add(step(record));
-                if (batch.Count == BatchSize)
+                batch[count++] = step(record);
+                if (count == BatchSize)
                 {
-                    _batches.Add((index, [.. batch]), _stop.Token);
-                    batch.Clear();
+                    _batches.Add((index, batch, count), _stop.Token);
+                    batch = NewBatch();
+                    count = 0;
                 }
             }
 
-            if (batch.Count > 0)
+            if (count > 0)
             {
-                _batches.Add((index, [.. batch]), _stop.Token);
+                _batches.Add((index, batch, count), _stop.Token);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
