@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 
 namespace OpenDownloads.Counting.Readers.Avro;
 
@@ -16,6 +17,9 @@ internal sealed class AvroRecordDecoder
     private readonly AvroFieldSchema[] _fields;
     private readonly OdlField?[] _targets;
     private readonly string _source;
+
+    // Repeated text (user agents, episodes) becomes one string each, as in the JSON-lines reader.
+    private readonly Utf8StringCache _values = new();
 
     public AvroRecordDecoder(AvroRecordSchema schema, FieldMapping mapping, string source)
     {
@@ -45,7 +49,7 @@ internal sealed class AvroRecordDecoder
                 {
                     reader.Skip(type);
                 }
-                else if (!TryRead(ref reader, type, out var value))
+                else if (!TryRead(ref reader, type, target, out var value))
                 {
                     badTextField ??= field.Name;
                 }
@@ -86,7 +90,7 @@ internal sealed class AvroRecordDecoder
     }
 
     // Returns false only for text that is not UTF-8; the value has been read past either way.
-    private static bool TryRead(ref AvroDatumReader reader, AvroPrimitive type, out string? value)
+    private bool TryRead(ref AvroDatumReader reader, AvroPrimitive type, OdlField target, out string? value)
     {
         switch (type)
         {
@@ -103,15 +107,22 @@ internal sealed class AvroRecordDecoder
                 value = TruncatedInteger.Format(reader.ReadDouble());
                 return true;
             case AvroPrimitive.String or AvroPrimitive.Bytes:
-                return TryDecodeText(reader.ReadBytes(), out value);
+                return TryDecodeText(reader.ReadBytes(), target, out value);
             default:
                 value = null;
                 return true;
         }
     }
 
-    private static bool TryDecodeText(ReadOnlySpan<byte> utf8, out string? value)
+    private bool TryDecodeText(ReadOnlySpan<byte> utf8, OdlField target, out string? value)
     {
+        // Times nearly all differ, so they are not cached.
+        if (target != OdlField.Timestamp)
+        {
+            value = Utf8.IsValid(utf8) ? _values.Get(utf8) : null;
+            return value is not null;
+        }
+
         try
         {
             value = StrictUtf8.GetString(utf8);
