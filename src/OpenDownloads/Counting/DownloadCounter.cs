@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using OpenDownloads.Agents;
+using OpenDownloads.Counting.Groups;
 using OpenDownloads.Counting.Preparation;
 
 namespace OpenDownloads.Counting;
@@ -22,7 +22,7 @@ public sealed class DownloadCounter
     private readonly StringTable _episodes = new();
     private readonly StringTable _referers = new();
     private readonly List<PlayerInfo> _players = [];
-    private readonly Dictionary<ListenerKey, ListenerGroup> _groups = [];
+    private readonly ListenerGroupTable _groups = new();
 
     /// <summary>Initializes a counter.</summary>
     /// <param name="classifier">The OPAWG user-agent classifier.</param>
@@ -68,8 +68,8 @@ public sealed class DownloadCounter
             _episodes.GetId(request.EpisodeId),
             WindowNumber(request.UnixSeconds));
         var group = new ListenerGroup(request.UtcTicks, _referers.GetId(request.Referer), request.Qualifies);
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_groups, key, out var exists);
-        slot = exists ? Merge(slot, group) : group;
+        ref var entry = ref _groups.GetOrAdd(key, out var exists);
+        entry.Group = exists ? Merge(entry.Group, group) : group;
     }
 
     /// <summary>Returns the downloads, ordered by time, then listener id, then episode.</summary>
@@ -77,34 +77,36 @@ public sealed class DownloadCounter
     /// The downloads are kept as compact rows and each <see cref="Download"/> is made when it is read, so a caller
     /// that keeps them should copy them; the listener ids, which the order needs, are computed on every core.
     /// </remarks>
-    public IReadOnlyList<Download> GetDownloads() => new DownloadList(SortedRows(), ToDownload);
+    public IReadOnlyList<Download> GetDownloads() => new DownloadList(SortedRows(out _), ToDownload);
 
     /// <summary>Returns the report of a count whose downloads are this counter's.</summary>
     internal CountReport Report(long events, long deniedIp, long rejected)
     {
-        var rows = SortedRows();
-        var totals = DownloadTotals.Of(rows, id => _episodes[id], id => _players[id]);
+        var rows = SortedRows(out var episodesInOrder);
+        var totals = DownloadTotals.Of(rows, _groups, rank => _episodes[episodesInOrder[rank]], id => _players[id]);
         return new CountReport(events, deniedIp, BotEvents, rejected, new DownloadList(rows, ToDownload), totals);
     }
 
-    private DownloadRow[] SortedRows()
+    // The rows hold what the order needs and their group's position; the rest is read from the table when a
+    // download is made, so the table and the rows together take about 100 bytes per group, not 130.
+    private DownloadRow[] SortedRows(out int[] episodesInOrder)
     {
+        episodesInOrder = EpisodesInOrder();
+        var ranks = new int[episodesInOrder.Length];
+        for (var rank = 0; rank < episodesInOrder.Length; rank++)
+        {
+            ranks[episodesInOrder[rank]] = rank;
+        }
+
         var rows = new DownloadRow[QualifyingGroups()];
         var next = 0;
-        foreach (var (key, group) in _groups)
+        foreach (var position in _groups.Positions())
         {
-            if (group.Qualifies)
+            ref readonly var entry = ref _groups[position];
+            if (entry.Qualifies)
             {
-                rows[next++] = new DownloadRow(
-                    group.EarliestTicks,
-                    default,
-                    default,
-                    key.IpHigh,
-                    key.IpLow,
-                    key.OtherIpId,
-                    key.UserAgentId,
-                    key.EpisodeId,
-                    group.EarliestRefererId);
+                var ticks = entry.Group.EarliestTicks;
+                rows[next++] = new DownloadRow(ticks, default, default, position, ranks[entry.EpisodeId]);
             }
         }
 
@@ -126,40 +128,36 @@ public sealed class DownloadCounter
             Parallel.ForEach(Partitioner.Create(0, rows.Length), range => Hash(range.Item1, range.Item2));
         }
 
-        Array.Sort(rows, new DownloadRowOrder(EpisodeRanks(), row => ToDownload(row).Id));
+        Array.Sort(rows, new DownloadRowOrder(row => ToDownload(row).Id));
         return rows;
     }
 
     private int QualifyingGroups()
     {
         var count = 0;
-        foreach (var group in _groups.Values)
+        foreach (var position in _groups.Positions())
         {
-            count += group.Qualifies ? 1 : 0;
+            count += _groups[position].Qualifies ? 1 : 0;
         }
 
         return count;
     }
 
-    // Each episode's place among all episodes in ordinal order, so the sort compares two integers.
-    private int[] EpisodeRanks()
+    // The episode ids in their names' ordinal order: a row keeps its episode's place in it, so the sort compares
+    // two integers.
+    private int[] EpisodesInOrder()
     {
         var ids = Enumerable.Range(0, _episodes.Count).ToArray();
         Array.Sort(ids, (x, y) => string.CompareOrdinal(_episodes[x], _episodes[y]));
-        var ranks = new int[ids.Length];
-        for (var rank = 0; rank < ids.Length; rank++)
-        {
-            ranks[ids[rank]] = rank;
-        }
-
-        return ranks;
+        return ids;
     }
 
     // MD5 of "encoded_ip^user_agent", read as the big-endian numbers whose order is that of its hex text.
     private (ulong High, ulong Low) ListenerHash(DownloadRow row)
     {
-        var agent = _agents[row.UserAgentId];
-        var ip = _ips.Text(row.IpHigh, row.IpLow, row.OtherIpId, stackalloc char[32]);
+        var key = _groups[row.Group].Key;
+        var agent = _agents[key.UserAgentId];
+        var ip = _ips.Text(key.IpHigh, key.IpLow, key.OtherIpId, stackalloc char[32]);
         var length = ip.Length + 1 + agent.Length;
         var text = length <= 1024 ? stackalloc char[length] : new char[length];
         ip.CopyTo(text);
@@ -195,14 +193,19 @@ public sealed class DownloadCounter
         return earliest with { Qualifies = kept.Qualifies || added.Qualifies };
     }
 
-    private Download ToDownload(DownloadRow row) => Download.Create(
-        _ips[row.IpHigh, row.IpLow, row.OtherIpId],
-        _agents[row.UserAgentId],
-        _episodes[row.EpisodeId],
-        row.EarliestTicks,
-        _referers[row.RefererId],
+    private Download ToDownload(DownloadRow row)
+    {
+        ref readonly var entry = ref _groups[row.Group];
+        var key = entry.Key;
+        return Download.Create(
+            _ips[key.IpHigh, key.IpLow, key.OtherIpId],
+            _agents[key.UserAgentId],
+            _episodes[key.EpisodeId],
+            row.EarliestTicks,
+            _referers[entry.Group.EarliestRefererId],
 
-        // Every user agent of a group was classified when its first request was added; read-only here, as
-        // downloads may be made on several threads.
-        _players[row.UserAgentId]);
+            // Every user agent of a group was classified when its first request was added; read-only here, as
+            // downloads may be made on several threads.
+            _players[key.UserAgentId]);
+    }
 }

@@ -4,8 +4,7 @@ namespace OpenDownloads.Counting;
 /// <see cref="DownloadOrder"/> on compact rows: time, then listener id (its hash compares as its hex text does),
 /// then episode (by its rank among the episodes in ordinal order), then download id.
 /// </summary>
-internal sealed class DownloadRowOrder(int[] episodeRanks, Func<DownloadRow, string> downloadId)
-    : IComparer<DownloadRow>
+internal sealed class DownloadRowOrder(Func<DownloadRow, string> downloadId) : IComparer<DownloadRow>
 {
     public int Compare(DownloadRow x, DownloadRow y)
     {
@@ -23,7 +22,7 @@ internal sealed class DownloadRowOrder(int[] episodeRanks, Func<DownloadRow, str
             return byListener;
         }
 
-        var byEpisode = episodeRanks[x.EpisodeId].CompareTo(episodeRanks[y.EpisodeId]);
+        var byEpisode = x.EpisodeRank.CompareTo(y.EpisodeRank);
 
         // Only rows whose listener ids are the same text get here; computing their ids then costs nothing overall.
         return byEpisode != 0 ? byEpisode : string.CompareOrdinal(downloadId(x), downloadId(y));

@@ -1,9 +1,10 @@
 using OpenDownloads.Agents;
+using OpenDownloads.Counting.Groups;
 
 namespace OpenDownloads.Counting;
 
 /// <summary>
-/// A count's totals (per episode, app and UTC hour) taken from its compact rows, so that no
+/// A count's totals (per episode, app and UTC hour) taken from its compact rows and their groups, so that no
 /// <see cref="Download"/> has to be made for them. Ordered as <see cref="CountReport"/> orders its own.
 /// </summary>
 internal sealed record DownloadTotals(
@@ -13,7 +14,8 @@ internal sealed record DownloadTotals(
 {
     public static DownloadTotals Of(
         ReadOnlySpan<DownloadRow> rows,
-        Func<int, string> episode,
+        ListenerGroupTable groups,
+        Func<int, string> episodeOfRank,
         Func<int, PlayerInfo> player)
     {
         var episodes = new Dictionary<int, long>();
@@ -21,8 +23,8 @@ internal sealed record DownloadTotals(
         var hours = new Dictionary<long, long>();
         foreach (var row in rows)
         {
-            Increment(episodes, row.EpisodeId);
-            Increment(apps, row.UserAgentId);
+            Increment(episodes, row.EpisodeRank);
+            Increment(apps, groups[row.Group].UserAgentId);
             Increment(hours, row.EarliestTicks - (row.EarliestTicks % TimeSpan.TicksPerHour));
         }
 
@@ -34,7 +36,7 @@ internal sealed record DownloadTotals(
         }
 
         return new DownloadTotals(
-            MostFirst(episodes.Select(pair => new KeyValuePair<string, long>(episode(pair.Key), pair.Value))),
+            MostFirst(episodes.Select(pair => KeyValuePair.Create(episodeOfRank(pair.Key), pair.Value))),
             MostFirst(byApp),
             [.. hours.OrderBy(pair => pair.Key)
                 .Select(pair => new KeyValuePair<DateTime, long>(new DateTime(pair.Key, DateTimeKind.Utc), pair.Value))]);

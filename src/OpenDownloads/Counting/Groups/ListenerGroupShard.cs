@@ -1,0 +1,96 @@
+namespace OpenDownloads.Counting.Groups;
+
+/// <summary>
+/// One sub-table of a <see cref="ListenerGroupTable"/>: open addressing with linear probing, filled to at most
+/// four fifths before it grows by half. Any capacity works, as a hash is mapped onto the slots by multiplying, not by
+/// masking, so growing by half instead of doubling keeps the table at least about half full after each step.
+/// </summary>
+internal sealed class ListenerGroupShard
+{
+    /// <summary>The most slots a sub-table may have: a slot's number must fit the position's low bits.</summary>
+    public const int MaxCapacity = 1 << 23;
+
+    private const int FirstCapacity = 8;
+
+    private ListenerGroupEntry[] _slots = [];
+    private int _limit;
+
+    /// <summary>Gets the number of groups held.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Gets the number of slots.</summary>
+    public int Capacity => _slots.Length;
+
+    /// <summary>Gets the slot at <paramref name="slot"/>, empty or not.</summary>
+    public ref ListenerGroupEntry this[int slot] => ref _slots[slot];
+
+    /// <summary>
+    /// Returns the slot holding the key of <paramref name="keyed"/>, adding <paramref name="keyed"/> to an empty slot
+    /// when there is none. The slot moves when the sub-table grows: use the reference before the next addition.
+    /// </summary>
+    /// <param name="keyed">An entry holding the key, as <see cref="ListenerGroupEntry.Keyed"/> makes it.</param>
+    /// <param name="hash">The low 32 bits of the key's hash.</param>
+    /// <param name="exists">Whether the key was held already.</param>
+    public ref ListenerGroupEntry GetOrAdd(scoped in ListenerGroupEntry keyed, uint hash, out bool exists)
+    {
+        if (Count >= _limit)
+        {
+            Grow();
+        }
+
+        // Below the limit some slot is empty, so the probe ends.
+        var slots = _slots;
+        var slot = SlotOf(hash, slots.Length);
+        while (true)
+        {
+            ref var entry = ref slots[slot];
+            if (entry.IsEmpty)
+            {
+                entry = keyed;
+                Count++;
+                exists = false;
+                return ref entry;
+            }
+
+            if (entry.HasKeyOf(keyed))
+            {
+                exists = true;
+                return ref entry;
+            }
+
+            slot = slot + 1 == slots.Length ? 0 : slot + 1;
+        }
+    }
+
+    private static int SlotOf(uint hash, int capacity) => (int)(((ulong)hash * (uint)capacity) >> 32);
+
+    private void Grow()
+    {
+        var capacity = Math.Max(FirstCapacity, _slots.Length + (_slots.Length / 2));
+        if (capacity > MaxCapacity)
+        {
+            throw new InvalidOperationException(
+                $"A listener group sub-table would need {capacity} slots; at most {MaxCapacity} are possible.");
+        }
+
+        var slots = new ListenerGroupEntry[capacity];
+        foreach (ref readonly var entry in _slots.AsSpan())
+        {
+            if (entry.IsEmpty)
+            {
+                continue;
+            }
+
+            var slot = SlotOf((uint)entry.KeyHash(), capacity);
+            while (!slots[slot].IsEmpty)
+            {
+                slot = slot + 1 == capacity ? 0 : slot + 1;
+            }
+
+            slots[slot] = entry;
+        }
+
+        _slots = slots;
+        _limit = (int)(capacity * 4L / 5);
+    }
+}

@@ -1,0 +1,66 @@
+namespace OpenDownloads.Counting.Groups;
+
+/// <summary>
+/// The counter's listener groups, keyed by <see cref="ListenerKey"/>: one 40-byte slot per group, key and state
+/// together, in 256 sub-tables chosen by the key's hash. Each sub-table grows on its own, so a resize holds two
+/// copies of one 256th of the table, never of all of it, and the table stays between about half and four fifths full.
+/// </summary>
+/// <remarks>
+/// A group's position, which <see cref="Positions"/> gives and <see cref="this[int]"/> reads, is its sub-table's
+/// number in the top bits and its slot in the low 23; it stays valid until the next group is added.
+/// </remarks>
+internal sealed class ListenerGroupTable
+{
+    private const int ShardBits = 8;
+    private const int SlotBits = 23;
+    private const int SlotMask = (1 << SlotBits) - 1;
+
+    private readonly ListenerGroupShard[] _shards = new ListenerGroupShard[1 << ShardBits];
+
+    public ListenerGroupTable()
+    {
+        for (var i = 0; i < _shards.Length; i++)
+        {
+            _shards[i] = new ListenerGroupShard();
+        }
+    }
+
+    /// <summary>Gets the number of groups.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Gets the group at <paramref name="position"/>.</summary>
+    public ref readonly ListenerGroupEntry this[int position] =>
+        ref _shards[position >>> SlotBits][position & SlotMask];
+
+    /// <summary>
+    /// Returns the slot of the group of <paramref name="key"/>, adding the key with an empty group (which the caller
+    /// then sets) when it is new. Use the reference before the next addition: a growing sub-table moves its slots.
+    /// </summary>
+    public ref ListenerGroupEntry GetOrAdd(in ListenerKey key, out bool exists)
+    {
+        var keyed = ListenerGroupEntry.Keyed(key);
+        var hash = keyed.KeyHash();
+        ref var entry = ref _shards[hash >> (64 - ShardBits)].GetOrAdd(keyed, (uint)hash, out exists);
+        if (!exists)
+        {
+            Count++;
+        }
+
+        return ref entry;
+    }
+
+    /// <summary>Returns the position of every group, once each, in no particular order.</summary>
+    public IEnumerable<int> Positions()
+    {
+        for (var shard = 0; shard < _shards.Length; shard++)
+        {
+            for (var slot = 0; slot < _shards[shard].Capacity; slot++)
+            {
+                if (!_shards[shard][slot].IsEmpty)
+                {
+                    yield return (shard << SlotBits) | slot;
+                }
+            }
+        }
+    }
+}
