@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using OpenDownloads.Agents;
 using OpenDownloads.Counting.Groups;
 using OpenDownloads.Counting.Preparation;
@@ -12,9 +11,6 @@ namespace OpenDownloads.Counting;
 /// </summary>
 public sealed class DownloadCounter
 {
-    // Below this many downloads, starting threads costs more than it saves.
-    private const int ParallelDownloads = 4096;
-
     private readonly AgentClassifier _classifier;
     private readonly long _offsetSeconds;
     private readonly EncodedIpTable _ips = new();
@@ -77,27 +73,20 @@ public sealed class DownloadCounter
     /// The downloads are kept as compact rows and each <see cref="Download"/> is made when it is read, so a caller
     /// that keeps them should copy them; the listener ids, which the order needs, are computed on every core.
     /// </remarks>
-    public IReadOnlyList<Download> GetDownloads() => new DownloadList(SortedRows(out _), ToDownload);
+    public IReadOnlyList<Download> GetDownloads() => new DownloadList(SortedRows(), ToDownload);
 
     /// <summary>Returns the report of a count whose downloads are this counter's.</summary>
     internal CountReport Report(long events, long deniedIp, long rejected)
     {
-        var rows = SortedRows(out var episodesInOrder);
-        var totals = DownloadTotals.Of(rows, _groups, rank => _episodes[episodesInOrder[rank]], id => _players[id]);
+        var rows = SortedRows();
+        var totals = DownloadTotals.Of(rows, _groups, id => _episodes[id], id => _players[id]);
         return new CountReport(events, deniedIp, BotEvents, rejected, new DownloadList(rows, ToDownload), totals);
     }
 
-    // The rows hold what the order needs and their group's position; the rest is read from the table when a
-    // download is made, so the table and the rows together take about 100 bytes per group, not 130.
-    private DownloadRow[] SortedRows(out int[] episodesInOrder)
+    // A row holds a download's time and its group's position; the rest is read from the table when a download is
+    // made, so the rows add 12 bytes per download to the table's 40 to 80 per group.
+    private DownloadRow[] SortedRows()
     {
-        episodesInOrder = EpisodesInOrder();
-        var ranks = new int[episodesInOrder.Length];
-        for (var rank = 0; rank < episodesInOrder.Length; rank++)
-        {
-            ranks[episodesInOrder[rank]] = rank;
-        }
-
         var rows = new DownloadRow[QualifyingGroups()];
         var next = 0;
         foreach (var position in _groups.Positions())
@@ -105,30 +94,17 @@ public sealed class DownloadCounter
             ref readonly var entry = ref _groups[position];
             if (entry.Qualifies)
             {
-                var ticks = entry.Group.EarliestTicks;
-                rows[next++] = new DownloadRow(ticks, default, default, position, ranks[entry.EpisodeId]);
+                rows[next++] = new DownloadRow(entry.Group.EarliestTicks, position);
             }
         }
 
-        void Hash(int first, int end)
-        {
-            for (var i = first; i < end; i++)
-            {
-                var (high, low) = ListenerHash(rows[i]);
-                rows[i] = rows[i] with { ListenerHigh = high, ListenerLow = low };
-            }
-        }
+        var ranks = EpisodeRanks();
+        var order = new DownloadRowOrder(
+            group => TiedGroupAt(group, ranks),
 
-        if (rows.Length < ParallelDownloads)
-        {
-            Hash(0, rows.Length);
-        }
-        else
-        {
-            Parallel.ForEach(Partitioner.Create(0, rows.Length), range => Hash(range.Item1, range.Item2));
-        }
-
-        Array.Sort(rows, new DownloadRowOrder(row => ToDownload(row).Id));
+            // The download id does not depend on the time, which the row would give.
+            group => ToDownload(new DownloadRow(default, group)).Id);
+        order.Sort(rows);
         return rows;
     }
 
@@ -143,19 +119,30 @@ public sealed class DownloadCounter
         return count;
     }
 
-    // The episode ids in their names' ordinal order: a row keeps its episode's place in it, so the sort compares
-    // two integers.
-    private int[] EpisodesInOrder()
+    // Each episode's place among all episodes in ordinal order, so breaking a tie compares two integers.
+    private int[] EpisodeRanks()
     {
         var ids = Enumerable.Range(0, _episodes.Count).ToArray();
         Array.Sort(ids, (x, y) => string.CompareOrdinal(_episodes[x], _episodes[y]));
-        return ids;
+        var ranks = new int[ids.Length];
+        for (var rank = 0; rank < ids.Length; rank++)
+        {
+            ranks[ids[rank]] = rank;
+        }
+
+        return ranks;
+    }
+
+    private TiedGroup TiedGroupAt(int position, int[] episodeRanks)
+    {
+        var key = _groups[position].Key;
+        var (high, low) = ListenerHash(key);
+        return new TiedGroup(high, low, episodeRanks[key.EpisodeId], position);
     }
 
     // MD5 of "encoded_ip^user_agent", read as the big-endian numbers whose order is that of its hex text.
-    private (ulong High, ulong Low) ListenerHash(DownloadRow row)
+    private (ulong High, ulong Low) ListenerHash(in ListenerKey key)
     {
-        var key = _groups[row.Group].Key;
         var agent = _agents[key.UserAgentId];
         var ip = _ips.Text(key.IpHigh, key.IpLow, key.OtherIpId, stackalloc char[32]);
         var length = ip.Length + 1 + agent.Length;

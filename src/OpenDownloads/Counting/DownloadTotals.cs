@@ -15,7 +15,7 @@ internal sealed record DownloadTotals(
     public static DownloadTotals Of(
         ReadOnlySpan<DownloadRow> rows,
         ListenerGroupTable groups,
-        Func<int, string> episodeOfRank,
+        Func<int, string> episode,
         Func<int, PlayerInfo> player)
     {
         var episodes = new Dictionary<int, long>();
@@ -23,8 +23,9 @@ internal sealed record DownloadTotals(
         var hours = new Dictionary<long, long>();
         foreach (var row in rows)
         {
-            Increment(episodes, row.EpisodeRank);
-            Increment(apps, groups[row.Group].UserAgentId);
+            ref readonly var group = ref groups[row.Group];
+            Increment(episodes, group.EpisodeId);
+            Increment(apps, group.UserAgentId);
             Increment(hours, row.EarliestTicks - (row.EarliestTicks % TimeSpan.TicksPerHour));
         }
 
@@ -36,7 +37,7 @@ internal sealed record DownloadTotals(
         }
 
         return new DownloadTotals(
-            MostFirst(episodes.Select(pair => KeyValuePair.Create(episodeOfRank(pair.Key), pair.Value))),
+            MostFirst(episodes.Select(pair => KeyValuePair.Create(episode(pair.Key), pair.Value))),
             MostFirst(byApp),
             [.. hours.OrderBy(pair => pair.Key)
                 .Select(pair => new KeyValuePair<DateTime, long>(new DateTime(pair.Key, DateTimeKind.Utc), pair.Value))]);

@@ -8,7 +8,7 @@ namespace OpenDownloads.Counting.Groups;
 internal sealed class ListenerGroupShard
 {
     /// <summary>The most slots a sub-table may have: a slot's number must fit the position's low bits.</summary>
-    public const int MaxCapacity = 1 << 23;
+    public const int MaxCapacity = 1 << ListenerGroupTable.SlotBits;
 
     private const int FirstCapacity = 8;
 

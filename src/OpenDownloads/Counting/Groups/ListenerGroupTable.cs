@@ -2,17 +2,27 @@ namespace OpenDownloads.Counting.Groups;
 
 /// <summary>
 /// The counter's listener groups, keyed by <see cref="ListenerKey"/>: one 40-byte slot per group, key and state
-/// together, in 256 sub-tables chosen by the key's hash. Each sub-table grows on its own, so a resize holds two
-/// copies of one 256th of the table, never of all of it, and the table stays between about half and four fifths full.
+/// together, in 1024 sub-tables chosen by the key's hash. Each sub-table grows on its own, so a resize holds two
+/// copies of one 1024th of the table, never of all of it, and the table stays between about half and four fifths
+/// full.
 /// </summary>
 /// <remarks>
+/// <para>
+/// So many sub-tables keep each one under the large-object heap's 85,000 bytes up to about a million groups: there,
+/// every array a sub-table outgrows would wait for a full collection, and odl count's peak memory was measured
+/// higher with 256.
+/// </para>
+/// <para>
 /// A group's position, which <see cref="Positions"/> gives and <see cref="this[int]"/> reads, is its sub-table's
-/// number in the top bits and its slot in the low 23; it stays valid until the next group is added.
+/// number in the top bits and its slot in the low ones; it stays valid until the next group is added.
+/// </para>
 /// </remarks>
 internal sealed class ListenerGroupTable
 {
-    private const int ShardBits = 8;
-    private const int SlotBits = 23;
+    /// <summary>The bits of a position that hold the slot; the 10 above them hold the sub-table.</summary>
+    public const int SlotBits = 21;
+
+    private const int ShardBits = 10;
     private const int SlotMask = (1 << SlotBits) - 1;
 
     private readonly ListenerGroupShard[] _shards = new ListenerGroupShard[1 << ShardBits];
