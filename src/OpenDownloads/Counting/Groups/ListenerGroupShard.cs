@@ -5,15 +5,24 @@ namespace OpenDownloads.Counting.Groups;
 /// four fifths before it grows by half. Any capacity works, as a hash is mapped onto the slots by multiplying, not by
 /// masking, so growing by half instead of doubling keeps the table at least about half full after each step.
 /// </summary>
-internal sealed class ListenerGroupShard
+/// <remarks>
+/// The sub-tables of one table hold about as many groups each, so with one series of capacities they would all
+/// grow at about the same time: the table would then be barely half full, and the arrays just outgrown, as large as
+/// half the table, would wait together for a collection. Each sub-table's capacities are therefore shifted along the
+/// series by its own fraction of a step (<paramref name="phase"/>): at any moment some grow and most do not.
+/// </remarks>
+/// <param name="phase">Where in a step of growth this sub-table's capacities lie, from 0 to 1.</param>
+internal sealed class ListenerGroupShard(double phase)
 {
     /// <summary>The most slots a sub-table may have: a slot's number must fit the position's low bits.</summary>
     public const int MaxCapacity = 1 << ListenerGroupTable.SlotBits;
 
     private const int FirstCapacity = 8;
+    private const double Growth = 1.5;
 
     private ListenerGroupEntry[] _slots = [];
     private int _limit;
+    private int _steps;
 
     /// <summary>Gets the number of groups held.</summary>
     public int Count { get; private set; }
@@ -66,7 +75,9 @@ internal sealed class ListenerGroupShard
 
     private void Grow()
     {
-        var capacity = Math.Max(FirstCapacity, _slots.Length + (_slots.Length / 2));
+        var capacity = (int)Math.Min(
+            Math.Ceiling(FirstCapacity * Math.Pow(Growth, _steps++ + phase)),
+            MaxCapacity + 1.0);
         if (capacity > MaxCapacity)
         {
             throw new InvalidOperationException(

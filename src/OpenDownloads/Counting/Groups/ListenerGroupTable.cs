@@ -31,7 +31,7 @@ internal sealed class ListenerGroupTable
     {
         for (var i = 0; i < _shards.Length; i++)
         {
-            _shards[i] = new ListenerGroupShard();
+            _shards[i] = new ListenerGroupShard((double)i / _shards.Length);
         }
     }
 
