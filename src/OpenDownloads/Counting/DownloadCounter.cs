@@ -66,6 +66,9 @@ public sealed class DownloadCounter
         var group = new ListenerGroup(request.UtcTicks, _referers.GetId(request.Referer), request.Qualifies);
         ref var entry = ref _groups.GetOrAdd(key, out var exists);
         entry.Group = exists ? Merge(entry.Group, group) : group;
+
+        // The slot is native memory that the table frees when collected: not before this write.
+        GC.KeepAlive(_groups);
     }
 
     /// <summary>Returns the downloads, ordered by time, then listener id, then episode.</summary>

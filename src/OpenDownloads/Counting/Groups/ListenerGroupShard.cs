@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace OpenDownloads.Counting.Groups;
 
 /// <summary>
@@ -6,13 +8,20 @@ namespace OpenDownloads.Counting.Groups;
 /// masking, so growing by half instead of doubling keeps the table at least about half full after each step.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The slots live in native memory, freed the moment the sub-table outgrows them. As managed arrays they were
+/// copied from generation to generation by the collector, and each outgrown array stayed until a full collection:
+/// odl count's peak was about 7 MB higher per 335,000 groups. The table frees the last slots when it is collected.
+/// </para>
+/// <para>
 /// The sub-tables of one table hold about as many groups each, so with one series of capacities they would all
-/// grow at about the same time: the table would then be barely half full, and the arrays just outgrown, as large as
-/// half the table, would wait together for a collection. Each sub-table's capacities are therefore shifted along the
-/// series by its own fraction of a step (<paramref name="phase"/>): at any moment some grow and most do not.
+/// grow at about the same time, leaving the table barely half full. Each sub-table's capacities are therefore
+/// shifted along the series by its own fraction of a step (<paramref name="phase"/>): at any moment some grow and
+/// most do not, and the table is about two thirds full on average at any size.
+/// </para>
 /// </remarks>
 /// <param name="phase">Where in a step of growth this sub-table's capacities lie, from 0 to 1.</param>
-internal sealed class ListenerGroupShard(double phase)
+internal sealed unsafe class ListenerGroupShard(double phase)
 {
     /// <summary>The most slots a sub-table may have: a slot's number must fit the position's low bits.</summary>
     public const int MaxCapacity = 1 << ListenerGroupTable.SlotBits;
@@ -20,7 +29,8 @@ internal sealed class ListenerGroupShard(double phase)
     private const int FirstCapacity = 8;
     private const double Growth = 1.5;
 
-    private ListenerGroupEntry[] _slots = [];
+    private ListenerGroupEntry* _slots;
+    private int _capacity;
     private int _limit;
     private int _steps;
 
@@ -28,10 +38,17 @@ internal sealed class ListenerGroupShard(double phase)
     public int Count { get; private set; }
 
     /// <summary>Gets the number of slots.</summary>
-    public int Capacity => _slots.Length;
+    public int Capacity => _capacity;
 
     /// <summary>Gets the slot at <paramref name="slot"/>, empty or not.</summary>
-    public ref ListenerGroupEntry this[int slot] => ref _slots[slot];
+    public ref ListenerGroupEntry this[int slot]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)slot, (uint)_capacity, nameof(slot));
+            return ref _slots[slot];
+        }
+    }
 
     /// <summary>
     /// Returns the slot holding the key of <paramref name="keyed"/>, adding <paramref name="keyed"/> to an empty slot
@@ -48,7 +65,7 @@ internal sealed class ListenerGroupShard(double phase)
         }
 
         // Below the limit some slot is empty, so the probe ends.
-        var slots = _slots;
+        var slots = new Span<ListenerGroupEntry>(_slots, _capacity);
         var slot = SlotOf(hash, slots.Length);
         while (true)
         {
@@ -71,6 +88,19 @@ internal sealed class ListenerGroupShard(double phase)
         }
     }
 
+    /// <summary>Frees the slots; only the table's finalizer calls this, when nothing can read them any more.</summary>
+    public void Release()
+    {
+        NativeMemory.Free(_slots);
+        if (_capacity > 0)
+        {
+            GC.RemoveMemoryPressure((long)_capacity * sizeof(ListenerGroupEntry));
+        }
+
+        _slots = null;
+        _capacity = 0;
+    }
+
     private static int SlotOf(uint hash, int capacity) => (int)(((ulong)hash * (uint)capacity) >> 32);
 
     private void Grow()
@@ -84,8 +114,11 @@ internal sealed class ListenerGroupShard(double phase)
                 $"A listener group sub-table would need {capacity} slots; at most {MaxCapacity} are possible.");
         }
 
-        var slots = new ListenerGroupEntry[capacity];
-        foreach (ref readonly var entry in _slots.AsSpan())
+        var grown = (ListenerGroupEntry*)NativeMemory.AllocZeroed((nuint)capacity, (nuint)sizeof(ListenerGroupEntry));
+        // The collector is told of the native memory, so a counter dropped unread is collected (and freed) in time.
+        GC.AddMemoryPressure((long)capacity * sizeof(ListenerGroupEntry));
+        var slots = new Span<ListenerGroupEntry>(grown, capacity);
+        foreach (ref readonly var entry in new ReadOnlySpan<ListenerGroupEntry>(_slots, _capacity))
         {
             if (entry.IsEmpty)
             {
@@ -101,7 +134,9 @@ internal sealed class ListenerGroupShard(double phase)
             slots[slot] = entry;
         }
 
-        _slots = slots;
+        Release();
+        _slots = grown;
+        _capacity = capacity;
         _limit = (int)(capacity * 4L / 5);
     }
 }

@@ -8,13 +8,12 @@ namespace OpenDownloads.Counting.Groups;
 /// </summary>
 /// <remarks>
 /// <para>
-/// So many sub-tables keep each one under the large-object heap's 85,000 bytes up to about a million groups: there,
-/// every array a sub-table outgrows would wait for a full collection, and odl count's peak memory was measured
-/// higher with 256.
-/// </para>
-/// <para>
 /// A group's position, which <see cref="Positions"/> gives and <see cref="this[int]"/> reads, is its sub-table's
 /// number in the top bits and its slot in the low ones; it stays valid until the next group is added.
+/// </para>
+/// <para>
+/// The slots are native memory (see <see cref="ListenerGroupShard"/>), freed when the table is collected: whoever
+/// holds a reference to a slot keeps the table reachable until done with it.
 /// </para>
 /// </remarks>
 internal sealed class ListenerGroupTable
@@ -32,6 +31,15 @@ internal sealed class ListenerGroupTable
         for (var i = 0; i < _shards.Length; i++)
         {
             _shards[i] = new ListenerGroupShard((double)i / _shards.Length);
+        }
+    }
+
+    // The counter, and through it its downloads, hold the table while they read its slots.
+    ~ListenerGroupTable()
+    {
+        foreach (var shard in _shards)
+        {
+            shard?.Release();
         }
     }
 
