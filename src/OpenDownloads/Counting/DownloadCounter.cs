@@ -20,6 +20,9 @@ public sealed class DownloadCounter
     private readonly List<PlayerInfo> _players = [];
     private readonly ListenerGroupTable _groups = new();
 
+    // Counts the requests grouped: downloads read from the table are stale once it changes.
+    private long _grouped;
+
     /// <summary>Initializes a counter.</summary>
     /// <param name="classifier">The OPAWG user-agent classifier.</param>
     /// <param name="offsetSeconds">Where each 24-hour window starts, in seconds after 00:00 UTC.</param>
@@ -64,6 +67,7 @@ public sealed class DownloadCounter
             _episodes.GetId(request.EpisodeId),
             WindowNumber(request.UnixSeconds));
         var group = new ListenerGroup(request.UtcTicks, _referers.GetId(request.Referer), request.Qualifies);
+        _grouped++;
         ref var entry = ref _groups.GetOrAdd(key, out var exists);
         entry.Group = exists ? Merge(entry.Group, group) : group;
 
@@ -74,17 +78,29 @@ public sealed class DownloadCounter
     /// <summary>Returns the downloads, ordered by time, then listener id, then episode.</summary>
     /// <remarks>
     /// The downloads are kept as compact rows and each <see cref="Download"/> is made when it is read, so a caller
-    /// that keeps them should copy them. The listener ids, which break ties in time, are computed only for tied
-    /// downloads, on every core when there are many.
+    /// that keeps them should copy them. They are read from the counter's groups: once another request is added,
+    /// reading them throws <see cref="InvalidOperationException"/>, and they must be taken again. The listener ids,
+    /// which break ties in time, are computed only for tied downloads, on every core when there are many.
     /// </remarks>
-    public IReadOnlyList<Download> GetDownloads() => new DownloadList(SortedRows(), ToDownload);
+    public IReadOnlyList<Download> GetDownloads() => Downloads(SortedRows());
 
     /// <summary>Returns the report of a count whose downloads are this counter's.</summary>
     internal CountReport Report(long events, long deniedIp, long rejected)
     {
         var rows = SortedRows();
         var totals = DownloadTotals.Of(rows, _groups, id => _episodes[id], id => _players[id]);
-        return new CountReport(events, deniedIp, BotEvents, rejected, new DownloadList(rows, ToDownload), totals);
+        return new CountReport(events, deniedIp, BotEvents, rejected, Downloads(rows), totals);
+    }
+
+    private DownloadList Downloads(DownloadRow[] rows)
+    {
+        var grouped = _grouped;
+        return new DownloadList(
+            rows,
+            row => grouped == _grouped
+                ? ToDownload(row)
+                : throw new InvalidOperationException(
+                    "The downloads were taken from the counter before more requests were added; take them again."));
     }
 
     // A row holds a download's time and its group's position; the rest is read from the table when a download is
