@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using OpenDownloads.Agents;
+using OpenDownloads.Counting.Groups;
 using OpenDownloads.Counting.Preparation;
 
 namespace OpenDownloads.Counting;
@@ -12,9 +11,6 @@ namespace OpenDownloads.Counting;
 /// </summary>
 public sealed class DownloadCounter
 {
-    // Below this many downloads, starting threads costs more than it saves.
-    private const int ParallelDownloads = 4096;
-
     private readonly AgentClassifier _classifier;
     private readonly long _offsetSeconds;
     private readonly EncodedIpTable _ips = new();
@@ -22,7 +18,10 @@ public sealed class DownloadCounter
     private readonly StringTable _episodes = new();
     private readonly StringTable _referers = new();
     private readonly List<PlayerInfo> _players = [];
-    private readonly Dictionary<ListenerKey, ListenerGroup> _groups = [];
+    private readonly ListenerGroupTable _groups = new();
+
+    // Counts the requests grouped: downloads read from the table are stale once it changes.
+    private long _grouped;
 
     /// <summary>Initializes a counter.</summary>
     /// <param name="classifier">The OPAWG user-agent classifier.</param>
@@ -68,80 +67,79 @@ public sealed class DownloadCounter
             _episodes.GetId(request.EpisodeId),
             WindowNumber(request.UnixSeconds));
         var group = new ListenerGroup(request.UtcTicks, _referers.GetId(request.Referer), request.Qualifies);
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_groups, key, out var exists);
-        slot = exists ? Merge(slot, group) : group;
+        _grouped++;
+        ref var entry = ref _groups.GetOrAdd(key, out var exists);
+        entry.Group = exists ? Merge(entry.Group, group) : group;
+
+        // The slot is native memory that the table frees when collected: not before this write.
+        GC.KeepAlive(_groups);
     }
 
     /// <summary>Returns the downloads, ordered by time, then listener id, then episode.</summary>
     /// <remarks>
     /// The downloads are kept as compact rows and each <see cref="Download"/> is made when it is read, so a caller
-    /// that keeps them should copy them; the listener ids, which the order needs, are computed on every core.
+    /// that keeps them should copy them. They are read from the counter's groups: once another request is added,
+    /// reading them throws <see cref="InvalidOperationException"/>, and they must be taken again. The listener ids,
+    /// which break ties in time, are computed only for tied downloads, on every core when there are many.
     /// </remarks>
-    public IReadOnlyList<Download> GetDownloads() => new DownloadList(SortedRows(), ToDownload);
+    public IReadOnlyList<Download> GetDownloads() => Downloads(SortedRows());
 
     /// <summary>Returns the report of a count whose downloads are this counter's.</summary>
     internal CountReport Report(long events, long deniedIp, long rejected)
     {
         var rows = SortedRows();
-        var totals = DownloadTotals.Of(rows, id => _episodes[id], id => _players[id]);
-        return new CountReport(events, deniedIp, BotEvents, rejected, new DownloadList(rows, ToDownload), totals);
+        var totals = DownloadTotals.Of(rows, _groups, id => _episodes[id], id => _players[id]);
+        return new CountReport(events, deniedIp, BotEvents, rejected, Downloads(rows), totals);
     }
 
+    private DownloadList Downloads(DownloadRow[] rows)
+    {
+        var grouped = _grouped;
+        return new DownloadList(
+            rows,
+            row => grouped == _grouped
+                ? ToDownload(row)
+                : throw new InvalidOperationException(
+                    "The downloads were taken from the counter before more requests were added; take them again."));
+    }
+
+    // A row holds a download's time and its group's position; the rest is read from the table when a download is
+    // made, so the rows add 12 bytes per download to the table's 50 to 75 per group.
     private DownloadRow[] SortedRows()
     {
         var rows = new DownloadRow[QualifyingGroups()];
         var next = 0;
-        foreach (var (key, group) in _groups)
+        foreach (var position in _groups.Positions())
         {
-            if (group.Qualifies)
+            ref readonly var entry = ref _groups[position];
+            if (entry.Qualifies)
             {
-                rows[next++] = new DownloadRow(
-                    group.EarliestTicks,
-                    default,
-                    default,
-                    key.IpHigh,
-                    key.IpLow,
-                    key.OtherIpId,
-                    key.UserAgentId,
-                    key.EpisodeId,
-                    group.EarliestRefererId);
+                rows[next++] = new DownloadRow(entry.Group.EarliestTicks, position);
             }
         }
 
-        void Hash(int first, int end)
-        {
-            for (var i = first; i < end; i++)
-            {
-                var (high, low) = ListenerHash(rows[i]);
-                rows[i] = rows[i] with { ListenerHigh = high, ListenerLow = low };
-            }
-        }
+        var ranks = EpisodeRanks();
+        var order = new DownloadRowOrder(
+            group => TiedGroupAt(group, ranks),
 
-        if (rows.Length < ParallelDownloads)
-        {
-            Hash(0, rows.Length);
-        }
-        else
-        {
-            Parallel.ForEach(Partitioner.Create(0, rows.Length), range => Hash(range.Item1, range.Item2));
-        }
-
-        Array.Sort(rows, new DownloadRowOrder(EpisodeRanks(), row => ToDownload(row).Id));
+            // The download id does not depend on the time, which the row would give.
+            group => ToDownload(new DownloadRow(default, group)).Id);
+        order.Sort(rows);
         return rows;
     }
 
     private int QualifyingGroups()
     {
         var count = 0;
-        foreach (var group in _groups.Values)
+        foreach (var position in _groups.Positions())
         {
-            count += group.Qualifies ? 1 : 0;
+            count += _groups[position].Qualifies ? 1 : 0;
         }
 
         return count;
     }
 
-    // Each episode's place among all episodes in ordinal order, so the sort compares two integers.
+    // Each episode's place among all episodes in ordinal order, so breaking a tie compares two integers.
     private int[] EpisodeRanks()
     {
         var ids = Enumerable.Range(0, _episodes.Count).ToArray();
@@ -155,11 +153,18 @@ public sealed class DownloadCounter
         return ranks;
     }
 
-    // MD5 of "encoded_ip^user_agent", read as the big-endian numbers whose order is that of its hex text.
-    private (ulong High, ulong Low) ListenerHash(DownloadRow row)
+    private TiedGroup TiedGroupAt(int position, int[] episodeRanks)
     {
-        var agent = _agents[row.UserAgentId];
-        var ip = _ips.Text(row.IpHigh, row.IpLow, row.OtherIpId, stackalloc char[32]);
+        var key = _groups[position].Key;
+        var (high, low) = ListenerHash(key);
+        return new TiedGroup(high, low, episodeRanks[key.EpisodeId], position);
+    }
+
+    // MD5 of "encoded_ip^user_agent", read as the big-endian numbers whose order is that of its hex text.
+    private (ulong High, ulong Low) ListenerHash(in ListenerKey key)
+    {
+        var agent = _agents[key.UserAgentId];
+        var ip = _ips.Text(key.IpHigh, key.IpLow, key.OtherIpId, stackalloc char[32]);
         var length = ip.Length + 1 + agent.Length;
         var text = length <= 1024 ? stackalloc char[length] : new char[length];
         ip.CopyTo(text);
@@ -195,14 +200,19 @@ public sealed class DownloadCounter
         return earliest with { Qualifies = kept.Qualifies || added.Qualifies };
     }
 
-    private Download ToDownload(DownloadRow row) => Download.Create(
-        _ips[row.IpHigh, row.IpLow, row.OtherIpId],
-        _agents[row.UserAgentId],
-        _episodes[row.EpisodeId],
-        row.EarliestTicks,
-        _referers[row.RefererId],
+    private Download ToDownload(DownloadRow row)
+    {
+        ref readonly var entry = ref _groups[row.Group];
+        var key = entry.Key;
+        return Download.Create(
+            _ips[key.IpHigh, key.IpLow, key.OtherIpId],
+            _agents[key.UserAgentId],
+            _episodes[key.EpisodeId],
+            row.EarliestTicks,
+            _referers[entry.Group.EarliestRefererId],
 
-        // Every user agent of a group was classified when its first request was added; read-only here, as
-        // downloads may be made on several threads.
-        _players[row.UserAgentId]);
+            // Every user agent of a group was classified when its first request was added; read-only here, as
+            // downloads may be made on several threads.
+            _players[key.UserAgentId]);
+    }
 }

@@ -1,9 +1,10 @@
 using OpenDownloads.Agents;
+using OpenDownloads.Counting.Groups;
 
 namespace OpenDownloads.Counting;
 
 /// <summary>
-/// A count's totals (per episode, app and UTC hour) taken from its compact rows, so that no
+/// A count's totals (per episode, app and UTC hour) taken from its compact rows and their groups, so that no
 /// <see cref="Download"/> has to be made for them. Ordered as <see cref="CountReport"/> orders its own.
 /// </summary>
 internal sealed record DownloadTotals(
@@ -13,6 +14,7 @@ internal sealed record DownloadTotals(
 {
     public static DownloadTotals Of(
         ReadOnlySpan<DownloadRow> rows,
+        ListenerGroupTable groups,
         Func<int, string> episode,
         Func<int, PlayerInfo> player)
     {
@@ -21,8 +23,9 @@ internal sealed record DownloadTotals(
         var hours = new Dictionary<long, long>();
         foreach (var row in rows)
         {
-            Increment(episodes, row.EpisodeId);
-            Increment(apps, row.UserAgentId);
+            ref readonly var group = ref groups[row.Group];
+            Increment(episodes, group.EpisodeId);
+            Increment(apps, group.UserAgentId);
             Increment(hours, row.EarliestTicks - (row.EarliestTicks % TimeSpan.TicksPerHour));
         }
 
@@ -34,7 +37,7 @@ internal sealed record DownloadTotals(
         }
 
         return new DownloadTotals(
-            MostFirst(episodes.Select(pair => new KeyValuePair<string, long>(episode(pair.Key), pair.Value))),
+            MostFirst(episodes.Select(pair => KeyValuePair.Create(episode(pair.Key), pair.Value))),
             MostFirst(byApp),
             [.. hours.OrderBy(pair => pair.Key)
                 .Select(pair => new KeyValuePair<DateTime, long>(new DateTime(pair.Key, DateTimeKind.Utc), pair.Value))]);

@@ -7,5 +7,5 @@ namespace OpenDownloads.Counting;
 /// <param name="EarliestTicks">The UTC ticks of the earliest request.</param>
 /// <param name="EarliestRefererId">The referer id of the earliest request (ties go to the smaller referer).</param>
 /// <param name="Qualifies">Whether any request of the group qualifies.</param>
-/// <remarks>In this order the fields take 16 bytes, not 24: there is one of these per listener group.</remarks>
+/// <remarks>The group table packs it with its key (<see cref="Groups.ListenerGroupEntry"/>).</remarks>
 internal readonly record struct ListenerGroup(long EarliestTicks, int EarliestRefererId, bool Qualifies);

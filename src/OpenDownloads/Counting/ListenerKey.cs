@@ -11,18 +11,16 @@ namespace OpenDownloads.Counting;
 /// <param name="EpisodeId">The id of the episode.</param>
 /// <param name="Window">
 /// The window's number: whole days from the offset's first window after the Unix epoch. The window's start is never
-/// needed again. Thirty-two bytes in all, 8-byte aligned, keep the group table small.
+/// needed again.
 /// </param>
+/// <remarks>
+/// The group table stores a key packed with its group (<see cref="Groups.ListenerGroupEntry"/>); this is the key as
+/// the counter builds and reads it.
+/// </remarks>
 internal readonly record struct ListenerKey(
     ulong IpHigh,
     ulong IpLow,
     int OtherIpId,
     int UserAgentId,
     int EpisodeId,
-    int Window)
-{
-    // The IP's bytes are already an MD5, as good a hash as any; mixing in the small ids is enough.
-    public override int GetHashCode() =>
-        (int)IpLow ^ (int)(IpHigh >> 32) ^ (OtherIpId * -1640531535) ^ (UserAgentId * 73856093)
-        ^ (EpisodeId * 19349663) ^ (Window * 83492791);
-}
+    int Window);

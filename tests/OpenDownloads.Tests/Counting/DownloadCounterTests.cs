@@ -148,6 +148,20 @@ public sealed class DownloadCounterTests
         Assert.Equal(expected.ByHour, report.ByHour);
     }
 
+    [Fact]
+    public void GetDownloads_ReadAfterAnotherAdd_Throws()
+    {
+        var sut = new DownloadCounter(Agents.Value);
+        sut.Add(Request("GET", Day, ByteRange.Full));
+        var downloads = sut.GetDownloads();
+
+        sut.Add(Request("GET", Day, ByteRange.Full) with { EpisodeId = "/other.mp3" });
+
+        // The downloads are read from groups that have moved on (and may have moved in memory).
+        Assert.Throws<InvalidOperationException>(() => downloads[0]);
+        Assert.Equal(2, sut.GetDownloads().Count);
+    }
+
     private static RequestEvent WithHashedIp(RequestEvent request) =>
         request with { EncodedIp = IpHasher.Md5Hex(request.EncodedIp) };
 
