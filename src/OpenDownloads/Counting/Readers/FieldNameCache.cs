@@ -19,6 +19,32 @@ internal sealed class FieldNameCache(FieldMapping mapping)
     // this is nearly always the next name asked for.
     private int _next;
 
+    /// <summary>
+    /// Returns whether <paramref name="afterQuote"/>, the bytes after a name's opening quote, starts with the name
+    /// expected next and its closing quote; if so, gives that name's field and length.
+    /// </summary>
+    public bool TryExpected(ReadOnlySpan<byte> afterQuote, out OdlField? field, out int length)
+    {
+        field = null;
+        length = 0;
+        if (_seen.Count == 0)
+        {
+            return false;
+        }
+
+        var index = _next < _seen.Count ? _next : 0;
+        var (name, expected) = _seen[index];
+        if (afterQuote.Length <= name.Length || afterQuote[name.Length] != '"' || !afterQuote.StartsWith(name))
+        {
+            return false;
+        }
+
+        _next = index + 1;
+        field = expected;
+        length = name.Length;
+        return true;
+    }
+
     /// <summary>Returns the field <paramref name="utf8Name"/> (valid UTF-8, no escapes) maps to, or null.</summary>
     public OdlField? Resolve(ReadOnlySpan<byte> utf8Name)
     {

@@ -44,7 +44,7 @@ internal static class FlatJsonRecordScanner
 
         while (true)
         {
-            if (!TryString(json, ref i, out var name, out var nameEscaped) || nameEscaped)
+            if (!TryName(json, ref i, cache.Names, out var field))
             {
                 return false;
             }
@@ -56,7 +56,7 @@ internal static class FlatJsonRecordScanner
             }
 
             i = SkipSpaces(json, i + 1);
-            if (!TryValue(json, ref i, cache.Names.Resolve(json[name]), record, cache.Values))
+            if (!TryValue(json, ref i, field, record, cache.Values))
             {
                 return false;
             }
@@ -79,6 +79,25 @@ internal static class FlatJsonRecordScanner
 
             i = SkipSpaces(json, i + 1);
         }
+    }
+
+    // A name from its opening quote: most often the one the line before had at this place, matched as bytes.
+    private static bool TryName(ReadOnlySpan<byte> json, ref int i, FieldNameCache names, out OdlField? field)
+    {
+        if (i < json.Length && json[i] == '"' && names.TryExpected(json[(i + 1)..], out field, out var length))
+        {
+            i += length + 2;
+            return true;
+        }
+
+        field = null;
+        if (!TryString(json, ref i, out var name, out var escaped) || escaped)
+        {
+            return false;
+        }
+
+        field = names.Resolve(json[name]);
+        return true;
     }
 
     private static bool TryValue(

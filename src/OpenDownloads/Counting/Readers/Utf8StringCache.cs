@@ -10,7 +10,10 @@ namespace OpenDownloads.Counting.Readers;
 /// field of every record: less transcoding, and much less garbage for the collector.
 /// </summary>
 /// <remarks>
-/// Direct-mapped: each value has one slot, and a new value takes it over. Not thread-safe; a reader keeps its own.
+/// Direct-mapped: each value has one slot, and a new value takes it over. A slot keeps the value's hash beside the
+/// string and the string is compared with the bytes themselves, so a look-up touches two places in memory, not
+/// four. Only ASCII values are kept, as only they compare byte for character; logs are nearly all ASCII. Not
+/// thread-safe; a reader keeps its own.
 /// </remarks>
 internal sealed class Utf8StringCache
 {
@@ -19,8 +22,7 @@ internal sealed class Utf8StringCache
 
     private const int SlotBits = 14;
 
-    private readonly byte[]?[] _keys = new byte[1 << SlotBits][];
-    private readonly string[] _values = new string[1 << SlotBits];
+    private readonly (ulong Hash, string? Value)[] _slots = new (ulong, string?)[1 << SlotBits];
 
     /// <summary>Returns the string whose UTF-8 encoding is <paramref name="utf8"/>, which must be valid UTF-8.</summary>
     public string Get(ReadOnlySpan<byte> utf8)
@@ -35,21 +37,26 @@ internal sealed class Utf8StringCache
             return Encoding.UTF8.GetString(utf8);
         }
 
-        var slot = Slot(utf8);
-        if (_keys[slot] is { } key && utf8.SequenceEqual(key))
+        var hash = Hash(utf8);
+        ref var slot = ref _slots[(int)(hash >> (64 - SlotBits))];
+        if (slot.Hash == hash && slot.Value is { } cached && Ascii.Equals(utf8, cached))
         {
-            return _values[slot];
+            return cached;
         }
 
         var value = Encoding.UTF8.GetString(utf8);
-        _keys[slot] = utf8.ToArray();
-        _values[slot] = value;
+        if (value.Length == utf8.Length)
+        {
+            // As many characters as bytes: the value is ASCII.
+            slot = (hash, value);
+        }
+
         return value;
     }
 
     // A multiply-and-rotate hash over 8 bytes at a time: the bytes are log text, not chosen by an attacker to collide
     // (and a collision only costs a cache miss), so speed matters more than strength.
-    private static int Slot(ReadOnlySpan<byte> utf8)
+    private static ulong Hash(ReadOnlySpan<byte> utf8)
     {
         const ulong Multiplier = 0x9E3779B97F4A7C15;
         var hash = (ulong)utf8.Length * Multiplier;
@@ -65,7 +72,6 @@ internal sealed class Utf8StringCache
             tail = (tail << 8) | utf8[i];
         }
 
-        hash = (hash ^ tail) * Multiplier;
-        return (int)(hash >> (64 - SlotBits));
+        return (hash ^ tail) * Multiplier;
     }
 }

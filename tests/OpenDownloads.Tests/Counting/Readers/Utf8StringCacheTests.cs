@@ -10,7 +10,7 @@ public sealed class Utf8StringCacheTests
     {
         var sut = new Utf8StringCache();
         var random = new Random(7);
-        var values = Enumerable.Range(0, 50_000).Select(i => $"value {i} {random.Next()} é").ToArray();
+        var values = Enumerable.Range(0, 50_000).Select(i => $"value {i} {random.Next()}").ToArray();
 
         foreach (var value in values.Concat(values.Reverse()))
         {
@@ -39,6 +39,18 @@ public sealed class Utf8StringCacheTests
 
         Assert.Equal(value, second);
         Assert.NotSame(first, second);
+    }
+
+    [Fact]
+    public void Get_TextThatIsNotAscii_GivesItsTextEachTime()
+    {
+        var sut = new Utf8StringCache();
+        var bytes = Encoding.UTF8.GetBytes("Podcasts/1.0 (Škoda ☃ 😀)");
+
+        var first = sut.Get(bytes);
+
+        Assert.Equal("Podcasts/1.0 (Škoda ☃ 😀)", sut.Get(bytes));
+        Assert.Equal(first, sut.Get(bytes));
     }
 
     [Fact]
