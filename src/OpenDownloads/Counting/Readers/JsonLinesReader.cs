@@ -37,7 +37,9 @@ public sealed class JsonLinesReader : ILogReader
             var location = new RecordLocation(sourceName, lines.LineNumber, ++record);
             tally.Records = record;
             yield return tooLong
-                ? RawRecord.Unreadable(location, $"The line is longer than {MaxLineBytes} bytes; an event must be shorter.")
+                ? RawRecord.Unreadable(
+                    location,
+                    $"The line is longer than {MaxLineBytes} bytes; an event must be shorter.")
                 : JsonRecordParser.Parse(line.Span, location, mapping, cache);
         }
     }

@@ -10,7 +10,9 @@ namespace OpenDownloads.Counting.Readers;
 /// </summary>
 internal static class JsonStringUnescaper
 {
-    /// <summary>Unescapes <paramref name="escaped"/> into <paramref name="utf8"/>, at least as long; false if bad.</summary>
+    /// <summary>
+    /// Unescapes <paramref name="escaped"/> into <paramref name="utf8"/>, at least as long; false if an escape is bad.
+    /// </summary>
     public static bool TryUnescape(ReadOnlySpan<byte> escaped, Span<byte> utf8, out int written)
     {
         written = 0;
@@ -104,6 +106,10 @@ internal static class JsonStringUnescaper
     {
         value = 0;
         return at + 4 <= escaped.Length
-            && int.TryParse(escaped.Slice(at, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
+            && int.TryParse(
+                escaped.Slice(at, 4),
+                NumberStyles.AllowHexSpecifier,
+                CultureInfo.InvariantCulture,
+                out value);
     }
 }

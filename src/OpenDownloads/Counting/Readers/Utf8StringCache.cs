@@ -24,7 +24,7 @@ internal sealed class Utf8StringCache
 
     private readonly (ulong Hash, string? Value)[] _slots = new (ulong, string?)[1 << SlotBits];
 
-    /// <summary>Returns the string whose UTF-8 encoding is <paramref name="utf8"/>, which must be valid UTF-8.</summary>
+    /// <summary>Returns the string whose UTF-8 encoding is <paramref name="utf8"/> (valid UTF-8).</summary>
     public string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.IsEmpty)

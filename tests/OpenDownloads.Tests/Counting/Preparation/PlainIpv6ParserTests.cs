@@ -52,7 +52,7 @@ public sealed class PlainIpv6ParserTests
         for (var i = 0; i < 100_000; i++)
         {
             var text = i % 2 == 0
-                ? new string(Enumerable.Range(0, random.Next(2, 40)).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray())
+                ? RandomText(random, Alphabet)
                 : Shorten(new IPAddress(RandomBytes(random)).ToString(), random);
             if (!PlainIpv6Parser.TryParse(text, out var address))
             {
@@ -87,9 +87,15 @@ public sealed class PlainIpv6ParserTests
     private static string Shorten(string text, Random random) => random.Next(3) switch
     {
         0 => text.ToUpperInvariant(),
-        1 => string.Join(':', text.Split(':').Select(group => group.Length is > 0 and < 4 ? group.PadLeft(4, '0') : group)),
+        1 => string.Join(':', text.Split(':').Select(PadGroup)),
         _ => text,
     };
 
-    private static UInt128 NumberOf(IPAddress address) => BinaryPrimitives.ReadUInt128BigEndian(address.GetAddressBytes());
+    private static string PadGroup(string group) => group.Length is > 0 and < 4 ? group.PadLeft(4, '0') : group;
+
+    private static string RandomText(Random random, string alphabet) =>
+        new([.. Enumerable.Range(0, random.Next(2, 40)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+
+    private static UInt128 NumberOf(IPAddress address) =>
+        BinaryPrimitives.ReadUInt128BigEndian(address.GetAddressBytes());
 }

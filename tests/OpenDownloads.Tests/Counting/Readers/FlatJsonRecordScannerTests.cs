@@ -50,7 +50,9 @@ public sealed class FlatJsonRecordScannerTests
     {
         var json = Encoding.UTF8.GetBytes(line);
 
-        var taken = FlatJsonRecordScanner.TryRead(json, new RawRecord(Location), new RecordParseCache(FieldMapping.Default));
+        var cache = new RecordParseCache(FieldMapping.Default);
+
+        var taken = FlatJsonRecordScanner.TryRead(json, new RawRecord(Location), cache);
 
         Assert.True(accepted == taken, reason);
         AssertSame(JsonRecordParser.Parse(json, Location, FieldMapping.Default), ParseWithCache(json));
@@ -94,7 +96,9 @@ public sealed class FlatJsonRecordScannerTests
             var json = Encoding.UTF8.GetBytes(text.ToString());
             var expected = JsonRecordParser.Parse(json, Location, FieldMapping.Default);
             var actual = JsonRecordParser.Parse(json, Location, FieldMapping.Default, cache);
-            Assert.True(Same(expected, actual), $"The line {text} reads differently: {Describe(expected)} against {Describe(actual)}.");
+            Assert.True(
+                Same(expected, actual),
+                $"The line {text} reads differently: {Describe(expected)} against {Describe(actual)}.");
         }
     }
 
