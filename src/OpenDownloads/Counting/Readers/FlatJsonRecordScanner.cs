@@ -140,7 +140,7 @@ internal static class FlatJsonRecordScanner
                 return TryLiteral(json, ref i, "null"u8, field, record, null);
             default:
                 var start = i;
-                if (!TryNumber(json, ref i))
+                if (!JsonNumberText.TryMatch(json, ref i))
                 {
                     return false;
                 }
@@ -224,7 +224,7 @@ internal static class FlatJsonRecordScanner
         RawRecord record,
         string? value)
     {
-        if (!json[i..].StartsWith(literal) || !EndsToken(json, i + literal.Length))
+        if (!json[i..].StartsWith(literal) || !JsonNumberText.EndsToken(json, i + literal.Length))
         {
             return false;
         }
@@ -237,69 +237,6 @@ internal static class FlatJsonRecordScanner
 
         return true;
     }
-
-    // RFC 8259's number: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
-    private static bool TryNumber(ReadOnlySpan<byte> json, ref int i)
-    {
-        var at = i;
-        if (at < json.Length && json[at] == '-')
-        {
-            at++;
-        }
-
-        if (at == json.Length || !char.IsAsciiDigit((char)json[at]))
-        {
-            return false;
-        }
-
-        at = json[at] == '0' ? at + 1 : SkipDigits(json, at);
-        if (at < json.Length && json[at] == '.')
-        {
-            var fraction = at + 1;
-            at = SkipDigits(json, fraction);
-            if (at == fraction)
-            {
-                return false;
-            }
-        }
-
-        if (at < json.Length && (json[at] | 0x20) == 'e')
-        {
-            at++;
-            if (at < json.Length && json[at] is (byte)'+' or (byte)'-')
-            {
-                at++;
-            }
-
-            var exponent = at;
-            at = SkipDigits(json, exponent);
-            if (at == exponent)
-            {
-                return false;
-            }
-        }
-
-        if (!EndsToken(json, at))
-        {
-            return false;
-        }
-
-        i = at;
-        return true;
-    }
-
-    private static int SkipDigits(ReadOnlySpan<byte> json, int at)
-    {
-        while (at < json.Length && char.IsAsciiDigit((char)json[at]))
-        {
-            at++;
-        }
-
-        return at;
-    }
-
-    private static bool EndsToken(ReadOnlySpan<byte> json, int at) =>
-        at == json.Length || json[at] is (byte)' ' or (byte)',' or (byte)'}';
 
     private static int SkipSpaces(ReadOnlySpan<byte> json, int at)
     {
