@@ -26,6 +26,9 @@ internal sealed class EncodedIpTable
             return;
         }
 
+        // The parse may have stopped part-way (an upper-case hash): another encoded IP has no hash bytes.
+        high = 0;
+        low = 0;
         otherId = _others.GetId(encodedIp);
     }
 

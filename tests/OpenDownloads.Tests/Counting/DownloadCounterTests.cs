@@ -190,6 +190,24 @@ public sealed class DownloadCounterTests
             ranges[seed % ranges.Length]);
     }
 
+    [Theory]
+    [InlineData("0123456789ABCDEF0123456789ABCDEF", 2, "an upper-case MD5 is not its lower case")]
+    [InlineData("1234567890123456789012345678901-", 1, "hex digits up to the last character")]
+    public void GetDownloads_ThirtyTwoCharactersThatAreNoLowerCaseHash_CountsThemAsTheirOwnEncodedIp(
+        string encodedIp,
+        int expectedDownloads,
+        string reason)
+    {
+        var sut = new DownloadCounter(Agents.Value);
+
+        sut.Add(new RequestEvent(encodedIp, Chrome, "", "GET", Day, "/e.mp3", new ByteRange(null, null)));
+        sut.Add(new RequestEvent(encodedIp.ToLowerInvariant(), Chrome, "", "GET", Day, "/e.mp3", new(null, null)));
+
+        var downloads = sut.GetDownloads();
+        Assert.True(downloads.Count == expectedDownloads, reason);
+        Assert.Contains(downloads, download => download.EncodedIp == encodedIp);
+    }
+
     private static RequestEvent Request(string method, long ticks, ByteRange range) =>
         new("ip", Chrome, "", method, ticks, "/e.mp3", range);
 

@@ -48,7 +48,12 @@ internal sealed class SplitLog : IDisposable
         var file = File.OpenHandle(path);
         try
         {
-            var length = RandomAccess.GetLength(file);
+            if (LengthOf(file) is not { } length)
+            {
+                file.Dispose();
+                return null;
+            }
+
             partCount = (int)Math.Min(partCount, length / Math.Max(1, minPartBytes));
             if (partCount < 2 || !IsPlainJsonLines(file, length, path, format))
             {
@@ -83,6 +88,19 @@ internal sealed class SplitLog : IDisposable
     }
 
     public void Dispose() => _file.Dispose();
+
+    // A pipe (such as /dev/stdin fed by one) has no length and no positions to read parts at.
+    private static long? LengthOf(SafeFileHandle file)
+    {
+        try
+        {
+            return RandomAccess.GetLength(file);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
 
     private static bool IsPlainJsonLines(SafeFileHandle file, long length, string path, LogFormat? format)
     {

@@ -61,6 +61,14 @@ public sealed class LogFormatDetectorTests
     }
 
     [Fact]
+    public void FromContent_NameWithLoneSurrogateEscape_IsJsonLinesNotAnError()
+    {
+        var content = "{\"\\ud800x\":1}\n"u8.ToArray();
+
+        Assert.Equal(LogFormat.JsonLines, LogFormatDetector.FromContent(content));
+    }
+
+    [Fact]
     public void FromContent_AvroMagic_IsAvro()
     {
         Assert.Equal(LogFormat.Avro, LogFormatDetector.FromContent("Obj\u0001rest"u8));

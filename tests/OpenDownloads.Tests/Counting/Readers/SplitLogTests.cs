@@ -11,6 +11,26 @@ public sealed class SplitLogTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
+    public async Task TrySplit_Pipe_IsNotSplitAndNothingOfItIsRead()
+    {
+        var fifo = Path.Combine(_directory, "log.jsonl");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var lines = string.Concat(Enumerable.Range(0, 1000).Select(i => $"{{\"ip\":\"1.2.3.{i % 250}\"}}\n"));
+        var writer = Task.Run(() => File.WriteAllTextAsync(fifo, lines));
+
+        var sut = SplitLog.TrySplit(fifo, null, FieldMapping.Default, 4, null, minPartBytes: 1);
+
+        Assert.Null(sut);
+        Assert.Equal(lines, await File.ReadAllTextAsync(fifo)); // a pipe cannot be read twice: nothing was taken
+        await writer;
+    }
+
+    [Fact]
     public void TrySplit_JsonLines_PartsCoverTheFileAndStartAtLineStarts()
     {
         var bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 500).Select(i => $"{{\"n\":{i}}}\n")));

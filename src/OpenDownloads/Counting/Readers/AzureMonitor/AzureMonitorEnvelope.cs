@@ -37,9 +37,10 @@ public static class AzureMonitorEnvelope
                 reader.Skip();
             }
         }
-        catch (JsonException)
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
-            // Broken, or cut by the end of the bytes looked at before a records property: not known as an envelope.
+            // Broken, cut by the end of the bytes looked at before a records property, or a name whose escape is a
+            // lone surrogate (which cannot be compared): not known as an envelope.
         }
 
         return false;
@@ -53,7 +54,7 @@ public static class AzureMonitorEnvelope
         {
             return SeekRecords(ref reader) && reader.Read() && reader.TokenType == JsonTokenType.EndArray;
         }
-        catch (JsonException)
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
             return false;
         }
@@ -85,14 +86,14 @@ public static class AzureMonitorEnvelope
                 parts.Add(new EnvelopePart(Encoding.UTF8.GetBytes($"{{\"records\":[{record}]}}"), origin));
             }
         }
-        catch (JsonException error) when (parts.Count > 0)
+        catch (Exception error) when ((error is JsonException or InvalidOperationException) && parts.Count > 0)
         {
             var rest = new RecordLocation(path, line, parts.Count + 1);
             var reason = $"The Azure Monitor file '{path}' is not valid JSON after its record {parts.Count}: "
                 + error.Message;
             parts.Add(new EnvelopePart(ReadOnlyMemory<byte>.Empty, rest, reason));
         }
-        catch (JsonException)
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
             return [new EnvelopePart(content, new RecordLocation(path, 1, 1))];
         }
