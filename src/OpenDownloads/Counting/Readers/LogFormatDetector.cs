@@ -63,8 +63,16 @@ public static class LogFormatDetector
 
         if (text[0] == (byte)'{')
         {
+            // OP3's export is one object with a rows array, often on one line with a line end after it; an event of
+            // JSON lines has no rows. A first line longer than the bytes looked at, or a file of one line and no line
+            // end, is an event unless it shows rows.
+            if (HasTopLevelRows(text))
+            {
+                return LogFormat.Json;
+            }
+
             var newline = text.IndexOf((byte)'\n');
-            return newline > 0 && IsWholeJsonValue(text[..newline]) ? LogFormat.JsonLines : LogFormat.Json;
+            return newline < 0 || IsWholeJsonValue(text[..newline]) ? LogFormat.JsonLines : LogFormat.Json;
         }
 
         if (CombinedLogDetector.LooksCombined(text))
@@ -88,6 +96,38 @@ public static class LogFormatDetector
         var text = prefix.TrimStart(" \t\r\n"u8);
         var newline = text.IndexOf((byte)'\n');
         return newline > 0 && IsWholeJsonValue(text[..newline]);
+    }
+
+    // Whether the object text starts with has a top-level rows or headers property among the bytes given.
+    private static bool HasTopLevelRows(ReadOnlySpan<byte> text)
+    {
+        var reader = new Utf8JsonReader(text, isFinalBlock: false, state: default);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("rows"u8) || reader.ValueTextEquals("headers"u8))
+                {
+                    return true;
+                }
+
+                if (!reader.Read() || !reader.TrySkip())
+                {
+                    return false;
+                }
+            }
+        }
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
+        {
+            // Broken, or a name whose escape is a lone surrogate: not OP3's export.
+        }
+
+        return false;
     }
 
     private static bool IsWholeJsonValue(ReadOnlySpan<byte> line)

@@ -31,6 +31,10 @@ public sealed class LogFormatDetectorTests
         { "# nginx access log\n" + Combined, LogFormat.Combined }, // a comment line before the first request
         { "a\nb\nc\nd\ne\n" + Combined, LogFormat.Csv }, // only the first five lines are looked at
         { "ip,user_agent\n203.0.113.7,Overcast\n", LogFormat.Csv }, // CSV rows are not combined lines
+        { "{\"rows\":[{\"time\":\"t\"}]}\n", LogFormat.Json }, // OP3's export on one line, with a line end
+        { "{\"headers\":[\"time\"],\"rows\":[[\"t\"]]}\n", LogFormat.Json }, // OP3's json-a on one line
+        { "{\"ip\":\"1.2.3.4\",\"url\":\"/e.mp3\"}", LogFormat.JsonLines }, // one event and no line end
+        { "{\"user_agent\":\"" + new string('a', 65_536), LogFormat.JsonLines }, // the look cut in a long first line
     };
 
     private const string Combined =
