@@ -29,6 +29,13 @@ internal sealed class CountRunner
             return Fail(problem);
         }
 
+        // An empty salt is most often an unset variable ("--salt $SALT"); a random one would make runs silently
+        // impossible to join.
+        if (options.Salt is "")
+        {
+            return Fail("--salt is empty; give the salt to hash with, or leave --salt out for a random one.");
+        }
+
         FieldMapping mapping;
         try
         {

@@ -177,7 +177,8 @@ public sealed class DownloadCounter
 
     // Windows are whole days from the offset, so a window's number fits an int for any DateTime.
     private int WindowNumber(long unixSeconds) =>
-        (int)((DownloadWindow.Start(unixSeconds, _offsetSeconds) - _offsetSeconds) / DownloadWindow.Seconds);
+        (int)((DownloadWindow.Start(unixSeconds, _offsetSeconds) - (_offsetSeconds % DownloadWindow.Seconds))
+            / DownloadWindow.Seconds);
 
     private PlayerInfo PlayerOf(int agentId)
     {

@@ -10,7 +10,8 @@ public static class DownloadWindow
     public static long Start(long unixSeconds, long offsetSeconds)
     {
         // Beam's FixedWindows: start = t - ((t - offset) mod size), with a mathematical (never negative) modulo.
-        var shifted = (unixSeconds - offsetSeconds) % Seconds;
+        // Each term is reduced first, so an offset near the ends of the long range cannot overflow the difference.
+        var shifted = ((unixSeconds % Seconds) - (offsetSeconds % Seconds)) % Seconds;
         if (shifted < 0)
         {
             shifted += Seconds;

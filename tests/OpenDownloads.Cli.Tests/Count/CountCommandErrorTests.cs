@@ -21,6 +21,17 @@ public sealed class CountCommandErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Count_EmptySalt_ExitsWith2InsteadOfHashingWithARandomOne()
+    {
+        var log = _temp.File("requests.jsonl", SampleLog.JsonLines);
+
+        var run = await OdlRun.StartAsync("count", log, "--agents", Agents, "--datacenters", Datacenters, "--salt", "");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("odl: --salt is empty;", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Count_UnreadableAgentsFile_ExitsWith2()
     {
         var log = _temp.File("requests.jsonl", SampleLog.JsonLines);

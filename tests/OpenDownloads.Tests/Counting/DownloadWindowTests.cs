@@ -13,6 +13,8 @@ public sealed class DownloadWindowTests
         { Day + 3599, 3600, Day - 82_800 }, // with a one-hour offset, 00:59:59 is still the previous window
         { Day + 3600, 3600, Day + 3600 },
         { -1, 0, -86_400 }, // before the epoch the modulo stays non-negative, as in Python
+        { Day, long.MinValue, Day - 55_808 }, // the smallest offset is 30,592 s into a day; no overflow
+        { Day, long.MaxValue, Day - 30_593 }, // the largest is 55,807 s into a day
     };
 
     [Theory]
