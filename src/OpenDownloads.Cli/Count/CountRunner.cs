@@ -64,7 +64,16 @@ internal sealed class CountRunner
 
         if (options.OutDirectory is not null)
         {
-            OdlOutputWriter.Write(options.OutDirectory, report);
+            try
+            {
+                OdlOutputWriter.Write(options.OutDirectory, report);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                // A full disk, or a folder where a file is to go: the files written before it stay, so say so.
+                return Fail($"the outputs could not all be written to '{options.OutDirectory}' ({error.Message}); "
+                    + "the files there are incomplete.");
+            }
         }
 
         await _output.WriteAsync(options.Json ? CountReportJson.Render(report) + "\n" : CountReportText.Render(report));

@@ -144,6 +144,22 @@ public sealed class CountCommandErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Count_OutputThatCannotBeWritten_ExitsWith2SayingTheFilesAreIncomplete()
+    {
+        var log = _temp.File("requests.jsonl", SampleLog.JsonLines);
+        var outDirectory = _temp.Combine("out");
+        Directory.CreateDirectory(Path.Combine(outDirectory, "hourly.csv")); // a folder where a file is to go
+
+        var run = await OdlRun.StartAsync(
+            "count", log, "--agents", Agents, "--datacenters", Datacenters, "--out", outDirectory);
+
+        Assert.Equal(2, run.ExitCode);
+        var expected = $"odl: the outputs could not all be written to '{outDirectory}'";
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+        Assert.Contains("incomplete", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Count_FileWithoutRecords_Warns()
     {
         var empty = _temp.File("empty.jsonl", "");
