@@ -17,7 +17,7 @@ internal sealed class EndToEndRunner(TextWriter output)
             Events = GenerateCommand.ReadInt(args, "--events") ?? (quick ? 1_000_000 : 5_000_000),
             Seed = GenerateCommand.ReadInt(args, "--seed") ?? 7,
         };
-        var repeats = quick ? 1 : 3;
+        var repeats = quick ? 2 : 3;
         Say($"Machine: {Environment.ProcessorCount} cores, {RuntimeInfo()}; work folder {BenchData.WorkDirectory}");
 
         var rebuild = MeasureRebuild();
