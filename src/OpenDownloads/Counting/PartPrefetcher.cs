@@ -14,13 +14,10 @@ namespace OpenDownloads.Counting;
 /// <typeparam name="T">What the first step makes of a record.</typeparam>
 internal sealed class PartPrefetcher<T> : IDisposable
 {
-    private const int BatchSize = 256;
     private const int BatchesAheadPerPart = 4;
 
     private readonly BlockingCollection<(int Part, T[] Items, int Count)> _batches;
-
-    // Batches the caller is done with, filled again instead of new ones, as in RecordPrefetcher.
-    private readonly ConcurrentQueue<T[]> _free = new();
+    private readonly RecordBatcher<T> _batcher = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread[] _readers;
     private readonly ExceptionDispatchInfo?[] _failures;
@@ -59,7 +56,7 @@ internal sealed class PartPrefetcher<T> : IDisposable
                 yield return (part, items[i]);
             }
 
-            prefetcher._free.Enqueue(items);
+            prefetcher._batcher.Reuse(items);
         }
 
         prefetcher.JoinAll();
@@ -83,29 +80,11 @@ internal sealed class PartPrefetcher<T> : IDisposable
         }
     }
 
-    private T[] NewBatch() => _free.TryDequeue(out var batch) ? batch : new T[BatchSize];
-
     private void Fill(int index, LogPart part, Func<RawRecord, T> step)
     {
         try
         {
-            var batch = NewBatch();
-            var count = 0;
-            foreach (var record in part.Read())
-            {
-                batch[count++] = step(record);
-                if (count == BatchSize)
-                {
-                    _batches.Add((index, batch, count), _stop.Token);
-                    batch = NewBatch();
-                    count = 0;
-                }
-            }
-
-            if (count > 0)
-            {
-                _batches.Add((index, batch, count), _stop.Token);
-            }
+            _batcher.Fill(part.Read(), step, (batch, count) => _batches.Add((index, batch, count), _stop.Token));
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {

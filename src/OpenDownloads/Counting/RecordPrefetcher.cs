@@ -13,14 +13,10 @@ namespace OpenDownloads.Counting;
 /// <typeparam name="T">What the first step makes of a record.</typeparam>
 internal sealed class RecordPrefetcher<T> : IDisposable
 {
-    private const int BatchSize = 256;
     private const int BatchesAhead = 4;
 
     private readonly BlockingCollection<(T[] Items, int Count)> _batches = new(BatchesAhead);
-
-    // Batches the caller is done with, filled again instead of new ones: a count makes millions of results, and
-    // their arrays were a fifth of everything it allocated.
-    private readonly ConcurrentQueue<T[]> _free = new();
+    private readonly RecordBatcher<T> _batcher = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _reader;
     private ExceptionDispatchInfo? _failure;
@@ -48,7 +44,7 @@ internal sealed class RecordPrefetcher<T> : IDisposable
                 yield return items[i];
             }
 
-            prefetcher._free.Enqueue(items);
+            prefetcher._batcher.Reuse(items);
         }
 
         prefetcher._reader.Join();
@@ -64,29 +60,11 @@ internal sealed class RecordPrefetcher<T> : IDisposable
         _batches.Dispose();
     }
 
-    private T[] NewBatch() => _free.TryDequeue(out var batch) ? batch : new T[BatchSize];
-
     private void Fill(IEnumerable<RawRecord> records, Func<RawRecord, T> step)
     {
         try
         {
-            var batch = NewBatch();
-            var count = 0;
-            foreach (var record in records)
-            {
-                batch[count++] = step(record);
-                if (count == BatchSize)
-                {
-                    _batches.Add((batch, count), _stop.Token);
-                    batch = NewBatch();
-                    count = 0;
-                }
-            }
-
-            if (count > 0)
-            {
-                _batches.Add((batch, count), _stop.Token);
-            }
+            _batcher.Fill(records, step, (batch, count) => _batches.Add((batch, count), _stop.Token));
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
