@@ -40,7 +40,7 @@ public sealed class JsonLinesReader : ILogReader
                 ? RawRecord.Unreadable(
                     location,
                     $"The line is longer than {MaxLineBytes} bytes; an event must be shorter.")
-                : JsonRecordParser.Parse(line.Span, location, mapping, cache);
+                : JsonRecordParser.Parse(line.Span, location, cache);
         }
     }
 }

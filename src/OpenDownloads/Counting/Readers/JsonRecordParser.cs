@@ -15,34 +15,30 @@ internal static class JsonRecordParser
 
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip };
 
-    /// <param name="json">One JSON object.</param>
-    /// <param name="location">Where it was read.</param>
-    /// <param name="mapping">How the source's field names map onto oDL's.</param>
-    /// <param name="cache">
-    /// What a reader of many records keeps between them, made with the same <paramref name="mapping"/>; with it, a
-    /// flat object is read in one pass (<see cref="FlatJsonRecordScanner"/>), and only other lines go through the
-    /// full reader.
-    /// </param>
-    public static RawRecord Parse(
-        ReadOnlySpan<byte> json,
-        RecordLocation location,
-        FieldMapping mapping,
-        RecordParseCache? cache = null)
+    /// <summary>Reads one JSON object with the full reader.</summary>
+    public static RawRecord Parse(ReadOnlySpan<byte> json, RecordLocation location, FieldMapping mapping) =>
+        Utf8.IsValid(json)
+            ? ParseChecked(json, location, mapping)
+            : RawRecord.Unreadable(location, DescribeInvalidUtf8(json));
+
+    /// <summary>
+    /// Reads one JSON object of many, keeping what it learns in <paramref name="cache"/>: a flat object is read in
+    /// one pass (<see cref="FlatJsonRecordScanner"/>), and only other lines go through the full reader.
+    /// </summary>
+    public static RawRecord Parse(ReadOnlySpan<byte> json, RecordLocation location, RecordParseCache cache)
     {
         if (Utf8.IsValid(json) is false)
         {
             return RawRecord.Unreadable(location, DescribeInvalidUtf8(json));
         }
 
-        if (cache is not null)
-        {
-            var flat = new RawRecord(location);
-            if (FlatJsonRecordScanner.TryRead(json, flat, cache))
-            {
-                return flat;
-            }
-        }
+        var flat = new RawRecord(location);
+        return FlatJsonRecordScanner.TryRead(json, flat, cache) ? flat : ParseChecked(json, location, cache.Mapping);
+    }
 
+    // A record known to be valid UTF-8.
+    private static RawRecord ParseChecked(ReadOnlySpan<byte> json, RecordLocation location, FieldMapping mapping)
+    {
         try
         {
             return ParseValid(json, location, mapping);

@@ -6,6 +6,9 @@ namespace OpenDownloads.Counting.Readers;
 /// </summary>
 internal sealed class RecordParseCache(FieldMapping mapping)
 {
+    /// <summary>Gets how the source's field names map onto oDL's.</summary>
+    public FieldMapping Mapping { get; } = mapping;
+
     /// <summary>Gets the names seen, with their fields.</summary>
     public FieldNameCache Names { get; } = new(mapping);
 

@@ -95,7 +95,7 @@ public sealed class FlatJsonRecordScannerTests
 
             var json = Encoding.UTF8.GetBytes(text.ToString());
             var expected = JsonRecordParser.Parse(json, Location, FieldMapping.Default);
-            var actual = JsonRecordParser.Parse(json, Location, FieldMapping.Default, cache);
+            var actual = JsonRecordParser.Parse(json, Location, cache);
             Assert.True(
                 Same(expected, actual),
                 $"The line {text} reads differently: {Describe(expected)} against {Describe(actual)}.");
@@ -108,15 +108,15 @@ public sealed class FlatJsonRecordScannerTests
         var cache = new RecordParseCache(FieldMapping.Default);
         var json = """{"user_agent":"AppleCoreMedia/1.0","timestamp":"2022-09-20T00:00:00Z"}"""u8.ToArray();
 
-        var first = JsonRecordParser.Parse(json, Location, FieldMapping.Default, cache);
-        var second = JsonRecordParser.Parse(json, Location, FieldMapping.Default, cache);
+        var first = JsonRecordParser.Parse(json, Location, cache);
+        var second = JsonRecordParser.Parse(json, Location, cache);
 
         Assert.Same(first[OdlField.UserAgent], second[OdlField.UserAgent]);
         Assert.Equal("2022-09-20T00:00:00Z", second[OdlField.Timestamp]);
     }
 
     private static RawRecord ParseWithCache(byte[] json) =>
-        JsonRecordParser.Parse(json, Location, FieldMapping.Default, new RecordParseCache(FieldMapping.Default));
+        JsonRecordParser.Parse(json, Location, new RecordParseCache(FieldMapping.Default));
 
     private static bool Same(RawRecord expected, RawRecord actual) =>
         expected.ReadError == actual.ReadError
