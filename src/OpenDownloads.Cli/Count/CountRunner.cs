@@ -97,7 +97,9 @@ internal sealed class CountRunner
     {
         using var http = ReferenceDataLoader.CreateHttpClient();
         var cache = new ReferenceDataCache(http, ReferenceDataCache.DefaultDirectory(), Warn);
-        return ReferenceDataLoader.LoadDatacentersAsync(cache, sources, CancellationToken.None).GetAwaiter().GetResult();
+        return ReferenceDataLoader.LoadDatacentersAsync(cache, sources, CancellationToken.None)
+            .GetAwaiter()
+            .GetResult();
     }
 
     private CountReport Count(DownloadCountJob job, CountOptions options, FieldMapping mapping)

@@ -32,7 +32,7 @@ internal sealed class EncodedIpTable
         otherId = _others.GetId(encodedIp);
     }
 
-    /// <summary>Returns the text of the key parts, written into <paramref name="buffer"/> (32 chars) for a hash.</summary>
+    /// <summary>Returns the text of the key parts; a hash is written into <paramref name="buffer"/>.</summary>
     public ReadOnlySpan<char> Text(ulong high, ulong low, int otherId, Span<char> buffer)
     {
         if (otherId != Hashed)

@@ -69,7 +69,7 @@ internal static class JsonNumberText
         return at;
     }
 
-    /// <summary>Whether a scalar ending at <paramref name="at"/> ends there: at a space, comma, brace or the end.</summary>
+    /// <summary>Whether a scalar ends at <paramref name="at"/>: a space, comma, brace or the end.</summary>
     public static bool EndsToken(ReadOnlySpan<byte> json, int at) =>
         at == json.Length || json[at] is (byte)' ' or (byte)',' or (byte)'}';
 }

@@ -11,7 +11,8 @@ namespace OpenDownloads.Counting.Readers;
 /// </summary>
 internal static class JsonRecordParser
 {
-    private const string InvalidEscape = "The record has a string escape that is not valid UTF-16, such as a lone \\ud800.";
+    private const string InvalidEscape =
+        "The record has a string escape that is not valid UTF-16, such as a lone \\ud800.";
 
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip };
 
